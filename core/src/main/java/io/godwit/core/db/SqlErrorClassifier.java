@@ -1,0 +1,92 @@
+package io.godwit.core.db;
+
+import io.godwit.core.error.ErrorCode;
+import io.godwit.core.error.GodwitException;
+import java.sql.SQLException;
+import java.util.Set;
+
+/**
+ * The one place where SQL errors are classified: by SQLSTATE class and vendor error code of the
+ * MySQL family (MySQL, MariaDB, TiDB), never by message text. Each rule has a unit test.
+ */
+public final class SqlErrorClassifier {
+    // MySQL/MariaDB server error codes.
+    static final int ER_DBACCESS_DENIED = 1044;
+    static final int ER_ACCESS_DENIED = 1045;
+    static final int ER_TABLEACCESS_DENIED = 1142;
+    static final int ER_COLUMNACCESS_DENIED = 1143;
+    static final int ER_SPECIFIC_ACCESS_DENIED = 1227;
+    static final int ER_DUP_ENTRY = 1062;
+    static final int ER_LOCK_WAIT_TIMEOUT = 1205;
+    static final int ER_LOCK_DEADLOCK = 1213;
+    static final int ER_SERVER_SHUTDOWN = 1053;
+    static final int ER_QUERY_INTERRUPTED = 1317;
+    static final int ER_CON_COUNT = 1040;
+    static final int ER_TOO_MANY_USER_CONNECTIONS = 1203;
+    // Client-side codes the driver reports.
+    static final int CR_CONNECTION_ERROR = 2002;
+    static final int CR_CONN_HOST_ERROR = 2003;
+    static final int CR_SERVER_GONE = 2006;
+    static final int CR_SERVER_LOST = 2013;
+    // TiDB codes that mean "try again".
+    static final Set<Integer> TIDB_TRANSIENT = Set.of(
+            8002,  // ErrWriteConflictInTiDB / retry-able txn
+            8022,  // ErrTxnRetryable
+            8027,  // ErrInfoSchemaExpired
+            8028,  // ErrInfoSchemaChanged
+            9001,  // ErrPDServerTimeout
+            9002,  // ErrTiKVServerTimeout
+            9003,  // ErrTiKVServerBusy
+            9005,  // ErrRegionUnavailable
+            9007); // ErrWriteConflict
+
+    private SqlErrorClassifier() {}
+
+    /** The error code for {@code e} raised on {@code endpoint}. */
+    public static ErrorCode classify(SQLException e, Endpoint endpoint) {
+        int vendor = e.getErrorCode();
+        String state = e.getSQLState() == null ? "" : e.getSQLState();
+        boolean source = endpoint == Endpoint.SOURCE;
+        if (vendor == ER_ACCESS_DENIED || state.equals("28000")) {
+            return source ? ErrorCode.SOURCE_ACCESS_DENIED : ErrorCode.TARGET_ACCESS_DENIED;
+        }
+        if (vendor == ER_DBACCESS_DENIED || vendor == ER_TABLEACCESS_DENIED
+                || vendor == ER_COLUMNACCESS_DENIED || vendor == ER_SPECIFIC_ACCESS_DENIED) {
+            return source ? ErrorCode.SOURCE_PRIVILEGE : ErrorCode.TARGET_PRIVILEGE;
+        }
+        if (state.startsWith("08") || vendor == CR_CONNECTION_ERROR || vendor == CR_CONN_HOST_ERROR
+                || vendor == CR_SERVER_GONE || vendor == CR_SERVER_LOST || vendor == ER_SERVER_SHUTDOWN
+                || vendor == ER_CON_COUNT || vendor == ER_TOO_MANY_USER_CONNECTIONS) {
+            return source ? ErrorCode.SOURCE_UNREACHABLE : ErrorCode.TARGET_UNREACHABLE;
+        }
+        if (!source && (vendor == ER_LOCK_DEADLOCK || vendor == ER_LOCK_WAIT_TIMEOUT
+                || state.equals("40001") || TIDB_TRANSIENT.contains(vendor))) {
+            return ErrorCode.TARGET_TRANSIENT;
+        }
+        if (!source && vendor == ER_DUP_ENTRY) {
+            return ErrorCode.LOAD_DUPLICATE;
+        }
+        return source ? ErrorCode.SOURCE_QUERY_FAILED : ErrorCode.TARGET_WRITE_FAILED;
+    }
+
+    /** Wraps {@code e} as a {@link GodwitException} whose one-line message names {@code where}. */
+    public static GodwitException wrap(SQLException e, Endpoint endpoint, String where) {
+        ErrorCode code = classify(e, endpoint);
+        String detail = where + ": " + firstLine(e.getMessage())
+                + " (SQLSTATE " + e.getSQLState() + ", error " + e.getErrorCode() + ")";
+        return new GodwitException(code, detail, e);
+    }
+
+    /** True when retrying the same idempotent action may succeed. */
+    public static boolean isTransient(SQLException e, Endpoint endpoint) {
+        return classify(e, endpoint).retryKind() == io.godwit.core.error.RetryKind.RETRYABLE;
+    }
+
+    private static String firstLine(String s) {
+        if (s == null) {
+            return "";
+        }
+        int nl = s.indexOf('\n');
+        return nl < 0 ? s : s.substring(0, nl);
+    }
+}

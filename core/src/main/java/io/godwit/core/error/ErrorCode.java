@@ -1,0 +1,99 @@
+package io.godwit.core.error;
+
+/**
+ * Every error Godwit reports, with a stable number, a class, a retry kind and a suggested fix.
+ * Numbers never change meaning once released; add new ones at the end of their block.
+ * Blocks: 11xxx config, 12xxx upstream, 13xxx downstream, 14xxx dump, 15xxx load, 16xxx sync,
+ * 17xxx binlog, 18xxx shard, 19xxx meta, 20xxx check, 29xxx internal.
+ */
+public enum ErrorCode {
+    // ---- config
+    CONFIG_INVALID(11001, ErrorClass.CONFIG, RetryKind.FATAL, "invalid configuration",
+            "correct the listed keys; `godwit check-config` validates files without connecting"),
+    CONFIG_UNREADABLE(11002, ErrorClass.CONFIG, RetryKind.FATAL, "configuration file cannot be read",
+            "check the path and the file's permissions"),
+    CONFIG_NOT_SUPPORTED(11003, ErrorClass.CONFIG, RetryKind.FATAL, "configuration key not supported yet",
+            "remove the key or leave it at its default; see the README's config reference"),
+
+    // ---- upstream (source database)
+    SOURCE_UNREACHABLE(12001, ErrorClass.UPSTREAM, RetryKind.RETRYABLE, "cannot connect to the source database",
+            "check `from.host`/`from.port` in source.yaml and that the server is running and reachable"),
+    SOURCE_ACCESS_DENIED(12002, ErrorClass.UPSTREAM, RetryKind.RESUMABLE, "the source database refused the login",
+            "check `from.user`/`from.password` in source.yaml"),
+    SOURCE_PRIVILEGE(12003, ErrorClass.UPSTREAM, RetryKind.RESUMABLE, "the source user lacks a privilege",
+            "GRANT SELECT, RELOAD, LOCK TABLES, REPLICATION CLIENT, REPLICATION SLAVE ON *.* to the source user"),
+    SOURCE_QUERY_FAILED(12004, ErrorClass.UPSTREAM, RetryKind.RESUMABLE, "a query on the source database failed",
+            "see the cause; fix it on the source and resume the task"),
+
+    // ---- downstream (target database)
+    TARGET_UNREACHABLE(13001, ErrorClass.DOWNSTREAM, RetryKind.RETRYABLE, "cannot connect to the target database",
+            "check `target-database.host`/`port` in task.yaml and that the server is running and reachable"),
+    TARGET_ACCESS_DENIED(13002, ErrorClass.DOWNSTREAM, RetryKind.RESUMABLE, "the target database refused the login",
+            "check `target-database.user`/`password` in task.yaml"),
+    TARGET_PRIVILEGE(13003, ErrorClass.DOWNSTREAM, RetryKind.RESUMABLE, "the target user lacks a privilege",
+            "GRANT CREATE, SELECT, INSERT, UPDATE, DELETE, ALTER, DROP, INDEX ON the migrated schemas and the meta schema"),
+    TARGET_WRITE_FAILED(13004, ErrorClass.DOWNSTREAM, RetryKind.RESUMABLE, "a statement on the target database failed",
+            "see the cause and the statement; fix the target and resume the task"),
+    TARGET_TRANSIENT(13005, ErrorClass.DOWNSTREAM, RetryKind.RETRYABLE, "a transient target error (deadlock, lock wait, lost connection)",
+            "none needed: the statement is retried with backoff"),
+
+    // ---- dump
+    DUMP_CONSISTENCY(14001, ErrorClass.DUMP, RetryKind.RESUMABLE, "cannot establish a consistent snapshot",
+            "check `mydumpers.*.extra-args`/consistency and the source user's RELOAD/LOCK TABLES privileges"),
+    DUMP_FAILED(14002, ErrorClass.DUMP, RetryKind.RESUMABLE, "dumping a table failed",
+            "see the cause; the dump restarts from the unfinished chunks when the task is resumed"),
+    DUMP_FILES(14003, ErrorClass.DUMP, RetryKind.RESUMABLE, "dump files cannot be written or read",
+            "check the dump directory (`loaders.*.dir`), its free space and permissions"),
+
+    // ---- load
+    LOAD_FAILED(15001, ErrorClass.LOAD, RetryKind.RESUMABLE, "loading a chunk failed",
+            "see the cause and the table; finished chunks are kept and are not loaded again on resume"),
+    LOAD_SCHEMA_FAILED(15002, ErrorClass.LOAD, RetryKind.RESUMABLE, "creating a target database or table failed",
+            "see the statement; create the table by hand in a compatible form and resume"),
+    LOAD_DUPLICATE(15003, ErrorClass.LOAD, RetryKind.RESUMABLE, "a loaded row duplicates an existing key (on-duplicate: error)",
+            "set `loaders.*.on-duplicate` to replace or ignore, or clean the target table"),
+
+    // ---- sync
+    SYNC_FAILED(16001, ErrorClass.SYNC, RetryKind.RESUMABLE, "applying a binlog change failed",
+            "see the statement and position; fix the target, or skip/replace the event, then resume"),
+
+    // ---- binlog
+    BINLOG_PURGED(17001, ErrorClass.BINLOG, RetryKind.RESUMABLE, "the binlog file to resume from has been purged on the source",
+            "start the task again from a new full dump (`task-mode: all` with `--remove-meta`)"),
+
+    // ---- meta (checkpoints)
+    META_FAILED(19001, ErrorClass.META, RetryKind.RESUMABLE, "reading or writing the checkpoint tables failed",
+            "check the target user's privileges on `meta-schema`"),
+    META_MISMATCH(19002, ErrorClass.META, RetryKind.FATAL, "the checkpoints in the target belong to a different plan",
+            "start over with a clean meta schema (drop the task's checkpoint tables) or restore the original task file"),
+
+    // ---- check-data
+    CHECK_FAILED(20001, ErrorClass.CHECK, RetryKind.RESUMABLE, "comparing source and target failed",
+            "see the cause; check-data only reads, so it can simply be run again"),
+
+    // ---- internal
+    INTERNAL(29001, ErrorClass.INTERNAL, RetryKind.FATAL, "internal error",
+            "report it with the log; this is a Godwit bug"),
+    INTERRUPTED(29002, ErrorClass.INTERNAL, RetryKind.RESUMABLE, "the task was stopped",
+            "resume the task");
+
+    private final int code;
+    private final ErrorClass errorClass;
+    private final RetryKind retryKind;
+    private final String message;
+    private final String workaround;
+
+    ErrorCode(int code, ErrorClass errorClass, RetryKind retryKind, String message, String workaround) {
+        this.code = code;
+        this.errorClass = errorClass;
+        this.retryKind = retryKind;
+        this.message = message;
+        this.workaround = workaround;
+    }
+
+    public int code() { return code; }
+    public ErrorClass errorClass() { return errorClass; }
+    public RetryKind retryKind() { return retryKind; }
+    public String message() { return message; }
+    public String workaround() { return workaround; }
+}
