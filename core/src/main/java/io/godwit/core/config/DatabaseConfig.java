@@ -19,6 +19,10 @@ public record DatabaseConfig(String host, int port, String user, String password
         return new DatabaseConfig(host, port, user, password, Map.of(), SecurityConfig.NONE);
     }
 
+    public DatabaseConfig withPassword(String plain) {
+        return new DatabaseConfig(host, port, user, plain, session, security);
+    }
+
     /** host:port, for messages. */
     public String address() { return host + ":" + port; }
 

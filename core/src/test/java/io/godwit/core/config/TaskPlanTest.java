@@ -1,0 +1,72 @@
+package io.godwit.core.config;
+
+import io.godwit.core.config.rules.ExtractRule;
+import io.godwit.core.config.rules.RouteRule;
+import io.godwit.core.model.BinlogLocation;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Resolution of an instance's names into rules and unit settings, as DM merges them. */
+class TaskPlanTest {
+    static final Path EXAMPLES = Path.of("..", "task-configs");
+
+    final TaskPlan plan = new TaskPlan(ConfigLoader.loadTask(EXAMPLES.resolve("full-migration/task.yaml")));
+    final MySqlInstance first = plan.instance("mysql-01");
+    final MySqlInstance second = plan.instance("mysql-02");
+
+    @Test
+    void routesResolveInTheOrderTheInstanceListsThem() {
+        assertThat(plan.routes(first)).containsExactly(
+                new RouteRule("shard_db_*", "", "shop", "", null, null, null),
+                new RouteRule("shard_db_*", "orders_*", "shop", "orders",
+                        new ExtractRule("orders_(.*)", "c_table"), null, new ExtractRule("(.*)", "c_source")));
+    }
+
+    @Test
+    void blockAllowListResolvesByName() {
+        assertThat(plan.blockAllowList(first).doDbs()).containsExactly("shard_db_*", "crm", "catalog");
+        assertThat(plan.blockAllowList(first).ignoreTables()).singleElement()
+                .satisfies(t -> assertThat(t.tblName()).isEqualTo("audit_log*"));
+    }
+
+    @Test
+    void namedSettingsApplyAndThreadKeysOverrideThem() {
+        assertThat(plan.mydumper(first).threads()).isEqualTo(8);
+        assertThat(plan.mydumper(first).rows()).isEqualTo(200_000);
+        assertThat(plan.loader(first).poolSize()).isEqualTo(16);
+        assertThat(plan.loader(second).poolSize()).isEqualTo(8);
+        assertThat(plan.loader(second).onDuplicateLogical()).isEqualTo(LoaderConfig.OnDuplicate.ERROR);
+    }
+
+    @Test
+    void inlineSettingsApplyAndDefaultsFillTheRest() {
+        TaskConfig t = ConfigDefaultsTest.task("    mydumper: {rows: 10}\n    mydumper-thread: 2\n    syncer-thread: 3\n");
+        TaskPlan p = new TaskPlan(t);
+        MySqlInstance i = t.mysqlInstances().get(0);
+        assertThat(p.mydumper(i).threads()).isEqualTo(2);
+        assertThat(p.mydumper(i).rows()).isEqualTo(10);
+        assertThat(p.mydumper(i).chunkFilesizeBytes()).isEqualTo(64L << 20);
+        assertThat(p.syncer(i).workerCount()).isEqualTo(3);
+        assertThat(p.syncer(i).batch()).isEqualTo(100);
+    }
+
+    @Test
+    void eventFiltersKeepTheirNames() {
+        TaskConfig t = ConfigDefaultsTest.task("    filter-rules: [b, a]\nfilters:\n  a: {schema-pattern: x, action: Do}\n"
+                + "  b: {schema-pattern: y, events: [all ddl], action: Ignore}\n");
+        assertThat(new TaskPlan(t).eventFilters(t.mysqlInstances().get(0))).containsOnlyKeys("b", "a")
+                .extractingByKey("b").satisfies(f -> assertThat(f.events()).containsExactly("all ddl"));
+        assertThat(new TaskPlan(t).eventFilters(t.mysqlInstances().get(0)).keySet()).containsExactly("b", "a");
+    }
+
+    @Test
+    void startLocationComesFromMeta() {
+        TaskConfig t = ConfigDefaultsTest.task("    meta: {binlog-name: mysql-bin.000007, binlog-pos: 1234}\n");
+        assertThat(new TaskPlan(t).startLocation(t.mysqlInstances().get(0)))
+                .contains(new BinlogLocation("mysql-bin.000007", 1234, ""));
+        assertThat(plan.startLocation(first)).isEmpty();
+    }
+}
