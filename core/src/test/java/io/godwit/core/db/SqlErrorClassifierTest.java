@@ -1,0 +1,62 @@
+package io.godwit.core.db;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.godwit.core.error.ErrorCode;
+import io.godwit.core.error.GodwitException;
+import java.sql.SQLException;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class SqlErrorClassifierTest {
+
+    @ParameterizedTest(name = "{0}/{1} on {2} -> {3}")
+    @CsvSource({
+            // SQLSTATE, vendor code, endpoint, expected
+            "28000, 1045, SOURCE, SOURCE_ACCESS_DENIED",
+            "28000, 1045, TARGET, TARGET_ACCESS_DENIED",
+            "42000, 1044, TARGET, TARGET_PRIVILEGE",
+            "42000, 1142, TARGET, TARGET_PRIVILEGE",
+            "42000, 1143, SOURCE, SOURCE_PRIVILEGE",
+            "42000, 1227, SOURCE, SOURCE_PRIVILEGE",
+            "08S01, 0, SOURCE, SOURCE_UNREACHABLE",
+            "08001, 0, TARGET, TARGET_UNREACHABLE",
+            "HY000, 2013, TARGET, TARGET_UNREACHABLE",
+            "HY000, 2006, SOURCE, SOURCE_UNREACHABLE",
+            "08004, 1040, TARGET, TARGET_UNREACHABLE",
+            "HY000, 1053, TARGET, TARGET_UNREACHABLE",
+            "40001, 1213, TARGET, TARGET_TRANSIENT",
+            "HY000, 1205, TARGET, TARGET_TRANSIENT",
+            "HY000, 9007, TARGET, TARGET_TRANSIENT",
+            "HY000, 8022, TARGET, TARGET_TRANSIENT",
+            "HY000, 9005, TARGET, TARGET_TRANSIENT",
+            "23000, 1062, TARGET, LOAD_DUPLICATE",
+            "42S02, 1146, TARGET, TARGET_WRITE_FAILED",
+            "42S02, 1146, SOURCE, SOURCE_QUERY_FAILED",
+            "40001, 1213, SOURCE, SOURCE_QUERY_FAILED",
+    })
+    void classifiesBySqlStateAndVendorCode(String state, int vendor, Endpoint endpoint, ErrorCode expected) {
+        assertThat(SqlErrorClassifier.classify(new SQLException("any text", state, vendor), endpoint)).isEqualTo(expected);
+    }
+
+    @ParameterizedTest
+    @CsvSource({"Access denied for user, 42S02, 1146", "Deadlock found, HY000, 1146"})
+    void messageTextNeverDecides(String message, String state, int vendor) {
+        assertThat(SqlErrorClassifier.classify(new SQLException(message, state, vendor), Endpoint.TARGET))
+                .isEqualTo(ErrorCode.TARGET_WRITE_FAILED);
+    }
+
+    @ParameterizedTest
+    @CsvSource({"40001, 1213, true", "HY000, 1205, true", "42S02, 1146, false", "23000, 1062, false"})
+    void transientMeansRetryable(String state, int vendor, boolean expected) {
+        assertThat(SqlErrorClassifier.isTransient(new SQLException("x", state, vendor), Endpoint.TARGET)).isEqualTo(expected);
+    }
+
+    @org.junit.jupiter.api.Test
+    void wrappedErrorIsOneLineNamingWhere() {
+        GodwitException e = SqlErrorClassifier.wrap(new SQLException("Access denied for user 'u'@'h'\nmore", "28000", 1045),
+                Endpoint.SOURCE, "source 10.0.0.1:3306");
+        assertThat(e.code()).isEqualTo(ErrorCode.SOURCE_ACCESS_DENIED);
+        assertThat(e.oneLine()).doesNotContain("\n").contains("code=12002", "source 10.0.0.1:3306", "SQLSTATE 28000");
+    }
+}
