@@ -1,0 +1,121 @@
+package io.godwit.loader;
+
+import io.godwit.core.model.TableId;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/** All SQL the loader sends to a target, in one place (STYLE §14). */
+final class LoaderStatements {
+    private LoaderStatements() {}
+
+    // ---- target discovery
+
+    static final String VERSION = "SELECT VERSION()";
+    /** MariaDB 10.10+ lists charset-free names in COLLATIONS; FULL_COLLATION_NAME here has the real ones. */
+    static final String COLLATIONS = "SELECT * FROM information_schema.COLLATION_CHARACTER_SET_APPLICABILITY";
+    static final String MAX_ALLOWED_PACKET = "SELECT @@max_allowed_packet";
+    static final String SCHEMA_EXISTS = "SELECT 1 FROM information_schema.SCHEMATA WHERE SCHEMA_NAME = ?";
+    static final String TABLE_EXISTS = "SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = ? AND TABLE_NAME = ?";
+    static final String TABLE_COLUMNS = "SELECT COLUMN_NAME FROM information_schema.COLUMNS"
+            + " WHERE TABLE_SCHEMA = ? AND TABLE_NAME = ? ORDER BY ORDINAL_POSITION";
+
+    // ---- load checkpoints (DM's table name: <task>_loader_checkpoint)
+
+    static String checkpointTableName(String task) {
+        return task + "_loader_checkpoint";
+    }
+
+    static String createMetaSchema(String metaSchema) {
+        return "CREATE DATABASE IF NOT EXISTS " + TableId.quote(metaSchema);
+    }
+
+    static String createCheckpointTable(TableId table) {
+        return "CREATE TABLE IF NOT EXISTS " + table.quoted() + " (\n"
+                + "  `source_id` VARCHAR(64) NOT NULL,\n"
+                + "  `cp_schema` VARCHAR(128) NOT NULL,\n"
+                + "  `cp_table` VARCHAR(128) NOT NULL,\n"
+                + "  `chunk_index` INT NOT NULL,\n"
+                + "  `chunk_count` INT NOT NULL,\n"
+                + "  `predicate` MEDIUMTEXT NOT NULL,\n"
+                + "  `target_schema` VARCHAR(128) NOT NULL,\n"
+                + "  `target_table` VARCHAR(128) NOT NULL,\n"
+                + "  `status` VARCHAR(16) NOT NULL,\n"
+                + "  `rows_loaded` BIGINT NOT NULL DEFAULT 0,\n"
+                + "  `bytes_loaded` BIGINT NOT NULL DEFAULT 0,\n"
+                + "  `create_time` TIMESTAMP NOT NULL DEFAULT CURRENT_TIMESTAMP,\n"
+                + "  `finish_time` TIMESTAMP NULL DEFAULT NULL,\n"
+                + "  PRIMARY KEY (`source_id`, `cp_schema`, `cp_table`, `chunk_index`)\n"
+                + ") DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin";
+    }
+
+    private static final String KEY = " WHERE `source_id` = ? AND `cp_schema` = ? AND `cp_table` = ?";
+
+    static String selectPlan(TableId cp) {
+        return "SELECT `chunk_index`, `chunk_count`, `predicate`, `target_schema`, `target_table`, `status` FROM "
+                + cp.quoted() + KEY + " ORDER BY `chunk_index`";
+    }
+
+    static String insertPlanRow(TableId cp) {
+        return "INSERT INTO " + cp.quoted() + " (`source_id`, `cp_schema`, `cp_table`, `chunk_index`, `chunk_count`,"
+                + " `predicate`, `target_schema`, `target_table`, `status`) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'pending')";
+    }
+
+    static String selectFinished(TableId cp) {
+        return "SELECT `chunk_index` FROM " + cp.quoted() + KEY + " AND `status` = 'finished'";
+    }
+
+    /** One chunk's row; {@code FOR UPDATE} only once it is known to exist (a missing row would take a gap lock). */
+    static String selectChunk(TableId cp, boolean forUpdate) {
+        return "SELECT `chunk_count`, `predicate`, `target_schema`, `target_table`, `status` FROM " + cp.quoted()
+                + KEY + " AND `chunk_index` = ?" + (forUpdate ? " FOR UPDATE" : "");
+    }
+
+    static String selectAnyChunkCount(TableId cp) {
+        return "SELECT `chunk_count` FROM " + cp.quoted() + KEY + " LIMIT 1";
+    }
+
+    static String markFinished(TableId cp) {
+        return "UPDATE " + cp.quoted() + " SET `status` = 'finished', `rows_loaded` = ?, `bytes_loaded` = ?,"
+                + " `finish_time` = CURRENT_TIMESTAMP" + KEY + " AND `chunk_index` = ? AND `status` <> 'finished'";
+    }
+
+    static String insertFinished(TableId cp) {
+        return "INSERT INTO " + cp.quoted() + " (`source_id`, `cp_schema`, `cp_table`, `chunk_index`, `chunk_count`,"
+                + " `predicate`, `target_schema`, `target_table`, `status`, `rows_loaded`, `bytes_loaded`, `finish_time`)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'finished', ?, ?, CURRENT_TIMESTAMP)";
+    }
+
+    static String deleteAll(TableId cp) {
+        return "DELETE FROM " + cp.quoted();
+    }
+
+    static String deleteSource(TableId cp) {
+        return "DELETE FROM " + cp.quoted() + " WHERE `source_id` = ?";
+    }
+
+    // ---- row import
+
+    /** {@code INSERT INTO `db`.`t` (`a`,`b`) VALUES } (or REPLACE / the ignore form) up to the first tuple. */
+    static String insertPrefix(OnDuplicate mode, TableId table, List<String> columns) {
+        String verb = switch (mode) {
+            case REPLACE -> "REPLACE INTO ";
+            case IGNORE -> columns.isEmpty() ? "INSERT IGNORE INTO " : "INSERT INTO ";
+            case ERROR -> "INSERT INTO ";
+        };
+        String cols = columns.isEmpty() ? ""
+                : columns.stream().map(TableId::quote).collect(Collectors.joining(",", " (", ")"));
+        return verb + table.quoted() + cols + " VALUES ";
+    }
+
+    /**
+     * What follows the last tuple. For ignore, a no-op {@code ON DUPLICATE KEY UPDATE} instead of
+     * INSERT IGNORE: IGNORE also turns truncation and invalid values into warnings, i.e. silent data loss.
+     */
+    static String insertSuffix(OnDuplicate mode, List<String> columns) {
+        if (mode != OnDuplicate.IGNORE || columns.isEmpty()) {
+            return "";
+        }
+        String c = TableId.quote(columns.get(0));
+        return " ON DUPLICATE KEY UPDATE " + c + " = " + c;
+    }
+}

@@ -1,0 +1,80 @@
+package io.godwit.loader;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.godwit.core.model.TableId;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class InsertBatcherTest {
+    private static final TableId T = TableId.of("db", "t");
+
+    @Test
+    void packsRowsIntoStatementsNoLargerThanTheLimit() {
+        List<String> columns = List.of("id", "name");
+        InsertBatcher b = new InsertBatcher(LoaderStatements.insertPrefix(OnDuplicate.ERROR, T, columns), "", "", 200);
+        List<String> statements = new ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            add(statements, b.add(i + ",'näme " + i + "'"));
+        }
+        add(statements, b.finish());
+        assertThat(b.finish()).isNull();
+        assertThat(statements).hasSizeGreaterThan(5)
+                .allSatisfy(s -> assertThat(s.getBytes(StandardCharsets.UTF_8).length).isLessThanOrEqualTo(200))
+                .allSatisfy(s -> assertThat(s).startsWith("INSERT INTO `db`.`t` (`id`,`name`) VALUES (").endsWith(")"));
+        String all = String.join("\n", statements);
+        for (int i = 0; i < 50; i++) {
+            assertThat(all).contains("(" + i + ",'näme " + i + "')");
+        }
+        assertThat(b.rows()).isEqualTo(50);
+        long literalBytes = 0;
+        for (int i = 0; i < 50; i++) {
+            literalBytes += (i + ",'näme " + i + "'").getBytes(StandardCharsets.UTF_8).length;
+        }
+        assertThat(b.rowBytes()).isEqualTo(literalBytes);
+    }
+
+    @Test
+    void appendsExtractLiteralsAndTheIgnoreSuffix() {
+        List<String> columns = List.of("id", "c_table", "c_source");
+        InsertBatcher b = new InsertBatcher(LoaderStatements.insertPrefix(OnDuplicate.IGNORE, T, columns),
+                LoaderStatements.insertSuffix(OnDuplicate.IGNORE, columns), "'orders_01','s1'", 1 << 20);
+        assertThat(b.add("1")).isNull();
+        assertThat(b.add("2")).isNull();
+        assertThat(b.finish()).isEqualTo("INSERT INTO `db`.`t` (`id`,`c_table`,`c_source`) VALUES (1,'orders_01','s1'),"
+                + "(2,'orders_01','s1') ON DUPLICATE KEY UPDATE `id` = `id`");
+    }
+
+    @Test
+    void sendsAnOversizedRowAlone() {
+        InsertBatcher b = new InsertBatcher("REPLACE INTO t VALUES ", "", "", 1024);
+        String big = "'" + "x".repeat(5000) + "'";
+        assertThat(b.add("1")).isNull();
+        assertThat(b.add(big)).isEqualTo("REPLACE INTO t VALUES (1)");
+        assertThat(b.add("2")).isEqualTo("REPLACE INTO t VALUES (" + big + ")");
+        assertThat(b.finish()).isEqualTo("REPLACE INTO t VALUES (2)");
+    }
+
+    @Test
+    void choosesTheStatementForEachOnDuplicateMode() {
+        assertThat(LoaderStatements.insertPrefix(OnDuplicate.REPLACE, T, List.of("a"))).isEqualTo("REPLACE INTO `db`.`t` (`a`) VALUES ");
+        assertThat(LoaderStatements.insertPrefix(OnDuplicate.ERROR, T, List.of("a"))).isEqualTo("INSERT INTO `db`.`t` (`a`) VALUES ");
+        assertThat(LoaderStatements.insertPrefix(OnDuplicate.IGNORE, T, List.of())).isEqualTo("INSERT IGNORE INTO `db`.`t` VALUES ");
+        assertThat(LoaderStatements.insertSuffix(OnDuplicate.REPLACE, List.of("a"))).isEmpty();
+    }
+
+    @Test
+    void countsUtf8BytesExactly() {
+        for (String s : List.of("", "abc", "ü", "中文", "😀x", "a\u0000b")) {
+            assertThat(InsertBatcher.utf8Length(s)).as(s).isEqualTo(s.getBytes(StandardCharsets.UTF_8).length);
+        }
+    }
+
+    private static void add(List<String> out, String statement) {
+        if (statement != null) {
+            out.add(statement);
+        }
+    }
+}
