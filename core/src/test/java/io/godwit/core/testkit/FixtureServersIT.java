@@ -1,6 +1,7 @@
 package io.godwit.core.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -17,6 +18,18 @@ class FixtureServersIT {
         assertThat(variable(TestDatabases.source1(), "server_id"))
                 .isNotEqualTo(variable(TestDatabases.source2(), "server_id"))
                 .isNotEqualTo(variable(TestDatabases.target(), "server_id"));
+    }
+
+    @Test
+    void grantsAreEnforced() throws Exception {
+        DbEndpoint target = TestDatabases.target();
+        target.execute("CREATE USER IF NOT EXISTS 'fixture_pw'@'%' IDENTIFIED BY 'right'");
+        DbEndpoint wrong = new DbEndpoint("wrong", target.host(), target.port(), "fixture_pw", "wrong");
+        assertThatThrownBy(wrong::connect).isInstanceOf(java.sql.SQLException.class);
+        DbEndpoint right = new DbEndpoint("right", target.host(), target.port(), "fixture_pw", "right");
+        try (Connection c = right.connect()) {
+            assertThat(c.isValid(5)).isTrue();
+        }
     }
 
     private static String variable(DbEndpoint db, String name) throws Exception {
