@@ -1,0 +1,30 @@
+package io.godwit.dist;
+
+import io.godwit.core.embedded.EmbeddedMariaDb;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * Runs one embedded MariaDB server until killed; for the benchmarks, which need the same server
+ * build as the tests without installing one. Hidden: not a user feature.
+ */
+@Command(name = "embedded-mariadb", hidden = true, description = "Run an embedded MariaDB server until stopped.")
+final class EmbeddedMariaDbCommand implements java.util.concurrent.Callable<Integer> {
+    @Option(names = "--name", defaultValue = "bench") String name;
+    @Option(names = "--server-id", defaultValue = "1") int serverId;
+    @Option(names = "--port-file", required = true, description = "written with the port once the server accepts connections")
+    Path portFile;
+
+    @Override public Integer call() throws Exception {
+        EmbeddedMariaDb db = EmbeddedMariaDb.start(name, serverId);
+        Runtime.getRuntime().addShutdownHook(new Thread(db::close));
+        Path tmp = portFile.resolveSibling(portFile.getFileName() + ".tmp");
+        Files.writeString(tmp, Integer.toString(db.port()));
+        Files.move(tmp, portFile, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        new CountDownLatch(1).await();
+        return 0;
+    }
+}

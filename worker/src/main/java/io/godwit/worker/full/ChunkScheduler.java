@@ -1,0 +1,98 @@
+package io.godwit.worker.full;
+
+import io.godwit.core.error.ErrorCode;
+import io.godwit.core.error.GodwitException;
+import io.godwit.core.model.ChunkSpec;
+import io.godwit.loader.ChunkImporter;
+import io.godwit.loader.ChunkLoadResult;
+import io.godwit.loader.RowSource;
+import io.godwit.worker.progress.TableProgress;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.MDC;
+
+/**
+ * Runs chunk imports on a fixed number of threads and fails fast: the first failed chunk stops
+ * the rest (their transactions roll back, their checkpoints stay unwritten) and is rethrown.
+ */
+final class ChunkScheduler implements AutoCloseable {
+    private final String taskName;
+    private final ExecutorService pool;
+    private final ChunkImporter importer;
+    private final List<Future<ChunkLoadResult>> futures = new ArrayList<>();
+
+    ChunkScheduler(String taskName, int threads, ChunkImporter importer) {
+        this.taskName = taskName;
+        this.importer = importer;
+        AtomicInteger n = new AtomicInteger();
+        this.pool = Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, taskName + "-load-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    void submitTable(SourceTablePlan t) {
+        t.progress().planned(t.chunks().size());
+        for (ChunkSpec chunk : t.chunks()) {
+            if (t.finished().contains(chunk.index())) {
+                t.progress().chunkDone(0, true);
+                continue;
+            }
+            futures.add(pool.submit(() -> importChunk(t, chunk)));
+        }
+    }
+
+    private ChunkLoadResult importChunk(SourceTablePlan t, ChunkSpec chunk) {
+        MDC.put("task", taskName);
+        MDC.put("source", t.sourceId());
+        MDC.put("unit", "load");
+        try {
+            RowSource inner = t.rows().apply(chunk);
+            RowSource counted = sink -> inner.forEach(row -> {
+                t.progress().addRow(row.length());
+                sink.accept(row);
+            });
+            ChunkLoadResult r = importer.importChunk(t.target(), t.targetColumns(), t.extraLiterals(), chunk,
+                    t.sourceId(), counted);
+            t.progress().chunkDone(r.rows(), r.skipped());
+            return r;
+        } finally {
+            MDC.clear();
+        }
+    }
+
+    /** Waits for every chunk; on the first failure cancels the rest and throws it. */
+    void awaitAll() {
+        for (Future<ChunkLoadResult> f : futures) {
+            try {
+                f.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                pool.shutdownNow();
+                throw new GodwitException(ErrorCode.INTERRUPTED, "task " + taskName + " was interrupted");
+            } catch (ExecutionException e) {
+                pool.shutdownNow();
+                if (e.getCause() instanceof GodwitException g) {
+                    throw g;
+                }
+                throw new GodwitException(ErrorCode.LOAD_FAILED, String.valueOf(e.getCause()), e.getCause());
+            }
+        }
+    }
+
+    @Override public void close() {
+        pool.shutdownNow();
+        try {
+            pool.awaitTermination(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

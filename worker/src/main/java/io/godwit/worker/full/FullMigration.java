@@ -1,0 +1,304 @@
+package io.godwit.worker.full;
+
+import com.zaxxer.hikari.HikariDataSource;
+import io.godwit.core.config.LoaderConfig;
+import io.godwit.core.config.MySqlInstance;
+import io.godwit.core.config.MydumperConfig;
+import io.godwit.core.config.SourceConfig;
+import io.godwit.core.config.TaskConfig;
+import io.godwit.core.config.TaskMode;
+import io.godwit.core.config.TaskPlan;
+import io.godwit.core.db.Databases;
+import io.godwit.core.db.Endpoint;
+import io.godwit.core.error.ErrorCode;
+import io.godwit.core.error.GodwitException;
+import io.godwit.core.model.ChunkSpec;
+import io.godwit.core.model.TableId;
+import io.godwit.core.model.TableInfo;
+import io.godwit.dumper.Consistency;
+import io.godwit.dumper.DumpFileWriter;
+import io.godwit.dumper.DumpOptions;
+import io.godwit.dumper.SnapshotDumper;
+import io.godwit.filters.BlockAllowList;
+import io.godwit.filters.TableFilterChain;
+import io.godwit.filters.TableRouter;
+import io.godwit.loader.ChunkImporter;
+import io.godwit.loader.DumpDirectory;
+import io.godwit.loader.DumpTable;
+import io.godwit.loader.ImportOptions;
+import io.godwit.loader.LoadCheckpoints;
+import io.godwit.loader.LoadProgress;
+import io.godwit.loader.OnDuplicate;
+import io.godwit.loader.TargetSchemaCreator;
+import io.godwit.worker.progress.MigrationProgress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+
+/**
+ * The full-migration units of one task across all its sources: {@code full} (dump streamed
+ * straight into load, no files), {@code dump} (dumpling-layout files) and {@code load} (from such
+ * files).
+ *
+ * <p>Order of work, chosen so that bad input fails before anything is written to the target:
+ * <ol>
+ *   <li>open every source's consistent snapshot (unreachable source, wrong password fail here);</li>
+ *   <li>create the meta schema and checkpoint table on the target (missing CREATE privilege fails here);</li>
+ *   <li>per source table: route, create the target database and table, store or reuse the chunk plan;</li>
+ *   <li>load the unfinished chunks in parallel, each chunk and its checkpoint in one transaction.</li>
+ * </ol>
+ */
+public final class FullMigration {
+    private static final Logger LOG = LoggerFactory.getLogger(FullMigration.class);
+    /** DM's {@code rows: 0} means "do not split"; Godwit always splits, this many rows a chunk. */
+    static final long DEFAULT_ROWS_PER_CHUNK = 100_000;
+
+    private final TaskConfig task;
+    private final TaskPlan plan;
+    private final Map<String, SourceConfig> sources;
+    private final Consumer<List<String>> progressOut;
+    private final Duration progressInterval;
+    private final MigrationProgress progress = new MigrationProgress();
+
+    /**
+     * @param sources        the task's sources by source-id
+     * @param progressOut    receives a progress report every {@code progressInterval} and a summary at the end
+     */
+    public FullMigration(TaskConfig task, Map<String, SourceConfig> sources, Consumer<List<String>> progressOut,
+                         Duration progressInterval) {
+        this.task = task;
+        this.plan = new TaskPlan(task);
+        this.sources = Map.copyOf(sources);
+        this.progressOut = progressOut;
+        this.progressInterval = progressInterval;
+    }
+
+    public MigrationSummary run() {
+        MDC.put("task", task.name());
+        try {
+            return switch (task.taskMode()) {
+                case FULL -> dumpAndLoad();
+                case DUMP -> dumpToFiles();
+                case LOAD -> loadFromFiles();
+                case ALL, INCREMENTAL, LOAD_SYNC -> throw new GodwitException(ErrorCode.CONFIG_NOT_SUPPORTED,
+                        "task-mode " + task.taskMode().yamlName() + " (binlog replication) is not supported yet;"
+                                + " task-mode full, dump and load are");
+            };
+        } finally {
+            MDC.remove("task");
+        }
+    }
+
+    private MigrationSummary dumpAndLoad() {
+        List<SnapshotDumper> dumpers = new ArrayList<>();
+        try {
+            Map<MySqlInstance, SnapshotDumper> byInstance = new LinkedHashMap<>();
+            for (MySqlInstance inst : plan.instances()) {
+                SnapshotDumper d = openSnapshot(inst);
+                dumpers.add(d);
+                byInstance.put(inst, d);
+            }
+            try (TargetSide target = TargetSide.open(task, maxPoolSize())) {
+                List<SourceTablePlan> tables = new ArrayList<>();
+                for (Map.Entry<MySqlInstance, SnapshotDumper> e : byInstance.entrySet()) {
+                    tables.addAll(planFromSnapshot(e.getKey(), e.getValue(), target));
+                }
+                return load(target, tables, dumpers.stream().map(d -> d.consistentPoint().toString()).toList());
+            }
+        } finally {
+            dumpers.forEach(SnapshotDumper::close);
+        }
+    }
+
+    private SnapshotDumper openSnapshot(MySqlInstance inst) {
+        SourceConfig source = source(inst);
+        MydumperConfig dump = plan.mydumper(inst);
+        MDC.put("source", inst.sourceId());
+        MDC.put("unit", "dump");
+        try {
+            BlockAllowList bal = blockAllowList(inst);
+            SnapshotDumper d = SnapshotDumper.open(new DumpOptions(source.from(),
+                    task.name() + "-" + inst.sourceId() + "-dump", dump.threads(), Consistency.AUTO, bal::allowsTable));
+            LOG.info("snapshot of {} at {}", source.from().address(), d.consistentPoint());
+            return d;
+        } finally {
+            MDC.remove("source");
+            MDC.remove("unit");
+        }
+    }
+
+    private List<SourceTablePlan> planFromSnapshot(MySqlInstance inst, SnapshotDumper dumper, TargetSide target) {
+        TableFilterChain chain = new TableFilterChain(blockAllowList(inst), router(inst));
+        long rowsPerChunk = rowsPerChunk(plan.mydumper(inst));
+        List<SourceTablePlan> out = new ArrayList<>();
+        for (TableInfo t : dumper.tables(id -> chain.resolve(id, inst.sourceId()).isPresent())) {
+            TableRouter.Route route = chain.resolve(t.id(), inst.sourceId()).orElseThrow();
+            target.schemas().createDatabase(route.target().schema(), dumper.createDatabaseSql(t.id().schema()));
+            target.schemas().createTable(route.target(), t.createTableSql(), List.copyOf(route.extractColumns().keySet()));
+            List<ChunkSpec> chunks = target.checkpoints().persistPlan(inst.sourceId(), t.id(), route.target(),
+                    dumper.split(t, rowsPerChunk));
+            out.add(new SourceTablePlan(inst.sourceId(), t.id(), route.target(),
+                    t.dataColumns().stream().map(io.godwit.core.model.ColumnInfo::name).toList(),
+                    route.extractColumns(), chunks, target.checkpoints().finishedChunks(inst.sourceId(), t.id()),
+                    chunk -> sink -> dumper.streamChunk(t, chunk, sink),
+                    progress.table(inst.sourceId(), t.id(), estimatedRows(dumper, t.id()))));
+        }
+        return out;
+    }
+
+    private MigrationSummary dumpToFiles() {
+        List<String> points = new ArrayList<>();
+        for (MySqlInstance inst : plan.instances()) {
+            Path dir = dumpDirectory(inst);
+            try (SnapshotDumper d = openSnapshot(inst)) {
+                MDC.put("source", inst.sourceId());
+                MDC.put("unit", "dump");
+                TableFilterChain chain = new TableFilterChain(blockAllowList(inst), router(inst));
+                DumpFileWriter.Summary s = new DumpFileWriter(dir).dumpAll(d,
+                        id -> chain.resolve(id, inst.sourceId()).isPresent(), rowsPerChunk(plan.mydumper(inst)));
+                progress.table(inst.sourceId(), TableId.of("*", "*"), s.rows()).addRows(s.rows(), s.bytes());
+                points.add(inst.sourceId() + " " + s.point() + " -> " + dir);
+            } finally {
+                MDC.remove("source");
+                MDC.remove("unit");
+            }
+        }
+        return summary(points);
+    }
+
+    private MigrationSummary loadFromFiles() {
+        try (TargetSide target = TargetSide.open(task, maxPoolSize())) {
+            List<SourceTablePlan> tables = new ArrayList<>();
+            List<String> points = new ArrayList<>();
+            for (MySqlInstance inst : plan.instances()) {
+                Path dir = dumpDirectory(inst);
+                if (!Files.isDirectory(dir)) {
+                    throw new GodwitException(ErrorCode.DUMP_FILES, "mysql-instances " + inst.sourceId()
+                            + ": dump directory " + dir.toAbsolutePath() + " does not exist (loaders.dir)");
+                }
+                DumpDirectory files = DumpDirectory.open(dir);
+                files.consistentPoint().ifPresent(p -> points.add(inst.sourceId() + " " + p));
+                TableFilterChain chain = new TableFilterChain(blockAllowList(inst), router(inst));
+                Map<String, String> createDb = new LinkedHashMap<>();
+                files.schemas().forEach(s -> createDb.put(s.name(), s.createDatabaseSql()));
+                for (DumpTable t : files.tables()) {
+                    Optional<TableRouter.Route> resolved = chain.resolve(t.id(), inst.sourceId());
+                    if (resolved.isEmpty()) {
+                        continue;
+                    }
+                    TableRouter.Route route = resolved.get();
+                    target.schemas().createDatabase(route.target().schema(), createDb.get(t.id().schema()));
+                    target.schemas().createTable(route.target(), t.createTableSql(), List.copyOf(route.extractColumns().keySet()));
+                    List<ChunkSpec> chunks = target.checkpoints().persistPlan(inst.sourceId(), t.id(), route.target(), t.chunks());
+                    Map<Integer, io.godwit.loader.DumpDataFile> byIndex = new LinkedHashMap<>();
+                    t.dataFiles().forEach(f -> byIndex.put(f.chunk().index(), f));
+                    tables.add(new SourceTablePlan(inst.sourceId(), t.id(), route.target(), t.dataColumns(),
+                            route.extractColumns(), chunks, target.checkpoints().finishedChunks(inst.sourceId(), t.id()),
+                            chunk -> byIndex.get(chunk.index()), progress.table(inst.sourceId(), t.id(), 0)));
+                }
+            }
+            return load(target, tables, points);
+        }
+    }
+
+    private MigrationSummary load(TargetSide target, List<SourceTablePlan> tables, List<String> points) {
+        ChunkImporter importer = new ChunkImporter(target.pool(), target.checkpoints(),
+                ImportOptions.defaults(onDuplicate()), new LoadProgress());
+        try (ChunkScheduler scheduler = new ChunkScheduler(task.name(), loadThreads(), importer)) {
+            try (ProgressTicker ticker = new ProgressTicker(progress, progressOut, progressInterval)) {
+                for (SourceTablePlan t : tables) {
+                    scheduler.submitTable(t);
+                }
+                scheduler.awaitAll();
+                ticker.finalReport();
+            }
+        }
+        return summary(points);
+    }
+
+    private MigrationSummary summary(List<String> points) {
+        MigrationSummary s = new MigrationSummary(task.name(), task.taskMode(), progress.tables().size(),
+                progress.rows(), progress.bytes(), progress.elapsed(), points);
+        progressOut.accept(s.lines());
+        return s;
+    }
+
+    private SourceConfig source(MySqlInstance inst) {
+        SourceConfig s = sources.get(inst.sourceId());
+        if (s == null) {
+            throw new GodwitException(ErrorCode.CONFIG_INVALID, "mysql-instances: source-id \"" + inst.sourceId()
+                    + "\" has no source file (give it with --source)");
+        }
+        return s;
+    }
+
+    private BlockAllowList blockAllowList(MySqlInstance inst) {
+        return new BlockAllowList(plan.blockAllowList(inst), task.caseSensitive(), task.metaSchema());
+    }
+
+    private TableRouter router(MySqlInstance inst) {
+        return new TableRouter(plan.routes(inst), task.caseSensitive());
+    }
+
+    private static long rowsPerChunk(MydumperConfig dump) {
+        return dump.rows() > 0 ? dump.rows() : DEFAULT_ROWS_PER_CHUNK;
+    }
+
+    private static long estimatedRows(SnapshotDumper d, TableId id) {
+        return d.progress().stream().filter(p -> p.table().equals(id)).mapToLong(io.godwit.dumper.TableProgress::estimatedRows)
+                .findFirst().orElse(0);
+    }
+
+    /** The chunks in flight: one per load thread; each also holds one snapshot connection while streaming. */
+    private int loadThreads() {
+        int n = 0;
+        for (MySqlInstance inst : plan.instances()) {
+            int threads = task.taskMode() == TaskMode.LOAD ? plan.loader(inst).poolSize()
+                    : Math.min(plan.loader(inst).poolSize(), plan.mydumper(inst).threads());
+            n += threads;
+        }
+        return Math.max(1, n);
+    }
+
+    private int maxPoolSize() {
+        return loadThreads() + 2;
+    }
+
+    private OnDuplicate onDuplicate() {
+        LoaderConfig.OnDuplicate d = plan.loader(plan.instances().get(0)).onDuplicateLogical();
+        return OnDuplicate.valueOf(d.name());
+    }
+
+    /** DM's layout: {@code loaders.dir}; with several sources each gets its own sub-directory. */
+    private Path dumpDirectory(MySqlInstance inst) {
+        Path dir = Path.of(plan.loader(inst).dir());
+        return plan.instances().size() > 1 ? dir.resolve(inst.sourceId()) : dir;
+    }
+
+    /** The target's pool, schema creator and load checkpoints for one run. */
+    record TargetSide(HikariDataSource pool, TargetSchemaCreator schemas, LoadCheckpoints checkpoints)
+            implements AutoCloseable {
+        static TargetSide open(TaskConfig task, int poolSize) {
+            HikariDataSource pool = Databases.pool(task.name() + "-target-load", task.targetDatabase(), Endpoint.TARGET, poolSize);
+            try {
+                LoadCheckpoints checkpoints = new LoadCheckpoints(pool, task.metaSchema(), task.name());
+                checkpoints.ensureTables();
+                return new TargetSide(pool, new TargetSchemaCreator(pool), checkpoints);
+            } catch (RuntimeException e) {
+                pool.close();
+                throw e;
+            }
+        }
+
+        @Override public void close() { pool.close(); }
+    }
+}

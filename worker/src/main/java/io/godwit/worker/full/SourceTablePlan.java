@@ -1,0 +1,38 @@
+package io.godwit.worker.full;
+
+import io.godwit.core.model.ChunkSpec;
+import io.godwit.core.model.TableId;
+import io.godwit.loader.RowSource;
+import io.godwit.worker.progress.TableProgress;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * One source table ready to load: where it goes, its chunk plan (the stored one on resume), which
+ * chunks an earlier run finished, and how to read a chunk's rows (from the snapshot or a dump file).
+ */
+record SourceTablePlan(String sourceId, TableId source, TableId target, List<String> dataColumns,
+                       Map<String, String> extractColumns, List<ChunkSpec> chunks, Set<Integer> finished,
+                       Function<ChunkSpec, RowSource> rows, TableProgress progress) {
+
+    /** The INSERT column list: the source's data columns, then the extract columns. */
+    List<String> targetColumns() {
+        List<String> all = new java.util.ArrayList<>(dataColumns);
+        all.addAll(extractColumns.keySet());
+        return all;
+    }
+
+    /** The extract columns' values as SQL string literals, appended to every row. */
+    String extraLiterals() {
+        StringBuilder b = new StringBuilder();
+        for (String v : extractColumns.values()) {
+            if (b.length() > 0) {
+                b.append(',');
+            }
+            b.append('\'').append(v.replace("\\", "\\\\").replace("'", "''")).append('\'');
+        }
+        return b.toString();
+    }
+}
