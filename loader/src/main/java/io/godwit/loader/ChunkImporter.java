@@ -212,8 +212,13 @@ public final class ChunkImporter {
         return Duration.ofNanos(System.nanoTime() - startedNanos);
     }
 
-    /** A statement that failed, with its text for the error message. */
-    private static final class StatementFailed extends Exception {
+    /**
+     * A statement that failed, with its text for the error message. Unchecked on purpose: it is
+     * thrown inside the row source's sink, and the snapshot dumper passes unchecked sink exceptions
+     * through unchanged but wraps checked ones in DUMP_FAILED, which would hide the target error
+     * (duplicate key, deadlock) from {@link #translate} and its retry.
+     */
+    private static final class StatementFailed extends RuntimeException {
         private static final long serialVersionUID = 1L;
         private final transient SQLException sqlCause;
         private final String sql;

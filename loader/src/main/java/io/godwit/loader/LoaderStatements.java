@@ -1,5 +1,6 @@
 package io.godwit.loader;
 
+import io.godwit.core.config.LoaderConfig.OnDuplicate;
 import io.godwit.core.model.TableId;
 import java.util.List;
 import java.util.stream.Collectors;

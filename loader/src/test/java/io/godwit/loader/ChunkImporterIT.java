@@ -1,5 +1,6 @@
 package io.godwit.loader;
 
+import io.godwit.core.config.LoaderConfig.OnDuplicate;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,5 +1,6 @@
 package io.godwit.loader;
 
+import io.godwit.core.config.LoaderConfig.OnDuplicate;
 import com.zaxxer.hikari.HikariDataSource;
 import io.godwit.core.config.DatabaseConfig;
 import io.godwit.core.db.Databases;

@@ -1,7 +1,8 @@
 package io.godwit.worker.full;
 
+import io.godwit.core.config.LoaderConfig.OnDuplicate;
 import com.zaxxer.hikari.HikariDataSource;
-import io.godwit.core.config.LoaderConfig;
+
 import io.godwit.core.config.MySqlInstance;
 import io.godwit.core.config.MydumperConfig;
 import io.godwit.core.config.SourceConfig;
@@ -28,7 +29,7 @@ import io.godwit.loader.DumpTable;
 import io.godwit.loader.ImportOptions;
 import io.godwit.loader.LoadCheckpoints;
 import io.godwit.loader.LoadProgress;
-import io.godwit.loader.OnDuplicate;
+
 import io.godwit.loader.TargetSchemaCreator;
 import io.godwit.worker.progress.MigrationProgress;
 import java.nio.file.Files;
@@ -274,8 +275,7 @@ public final class FullMigration {
     }
 
     private OnDuplicate onDuplicate() {
-        LoaderConfig.OnDuplicate d = plan.loader(plan.instances().get(0)).onDuplicateLogical();
-        return OnDuplicate.valueOf(d.name());
+        return plan.loader(plan.instances().get(0)).onDuplicateLogical();
     }
 
     /** DM's layout: {@code loaders.dir}; with several sources each gets its own sub-directory. */
