@@ -60,7 +60,8 @@ now() { date +%s.%N; }
 echo "peer: mydumper + myloader, $THREADS threads..." >&2
 t0=$(now)
 mydumper -h 127.0.0.1 -P "$SRC" -u root -t "$THREADS" -B sbtest -r 100000 -o "$work/dump" >"$work/mydumper.log" 2>&1
-myloader -h 127.0.0.1 -P "$PEER" -u root -t "$THREADS" -B sbtest -d "$work/dump" >"$work/myloader.log" 2>&1
+# -e: write the target's binlog as Godwit's load does (myloader skips it by default), so both do the same work.
+myloader -h 127.0.0.1 -P "$PEER" -u root -t "$THREADS" -B sbtest -e -d "$work/dump" >"$work/myloader.log" 2>&1
 t1=$(now)
 peer_s=$(echo "$t1 - $t0" | bc -l)
 
