@@ -75,11 +75,17 @@ public final class EmbeddedMariaDb implements AutoCloseable {
     public String password() { return ""; }
     public Path baseDir() { return baseDir; }
 
+    /** Stops the server and removes its directories. */
     @Override public void close() {
         try {
             db.stop();
         } catch (ManagedProcessException e) {
             throw new IllegalStateException("embedded MariaDB did not stop: " + e.getMessage(), e);
+        }
+        try (var paths = Files.walk(baseDir)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            // Only temp space is left behind; the server itself has stopped.
         }
     }
 
