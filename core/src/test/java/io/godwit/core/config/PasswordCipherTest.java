@@ -28,4 +28,11 @@ class PasswordCipherTest {
         assertThat(t.targetDatabase().password()).isEqualTo("123456");
         assertThat(t.targetDatabase().toString()).doesNotContain("123456");
     }
+
+    @Test
+    void encryptsWhatDmDecrypts() {
+        String stored = PasswordCipher.encryptDm("s3creté", PasswordCipher.DM_BUILT_IN_KEY);
+        assertThat(stored).isNotEqualTo(PasswordCipher.encryptDm("s3creté", PasswordCipher.DM_BUILT_IN_KEY));
+        assertThat(PasswordCipher.dmBuiltInKey().decrypt(stored)).isEqualTo("s3creté");
+    }
 }
