@@ -87,6 +87,20 @@ class BadInputIT {
     }
 
     @Test
+    void checkDataExitsTwoWhenItCannotCompare() throws Exception {
+        int closedPort;
+        try (ServerSocket s = new ServerSocket(0)) {
+            closedPort = s.getLocalPort();
+        }
+        Path source = TaskFiles.source(dir, "mysql-01", new DbEndpoint("nowhere", "127.0.0.1", closedPort, "root", ""));
+        Path t = TaskFiles.write(dir, "check-" + System.nanoTime() + ".yaml", task("full", target, ""));
+        GodwitProcess.Result r = GodwitProcess.run(120, "check-data", "--source", source.toString(), "--task", t.toString());
+        assertThat(r.exitCode()).as(r.toString()).isEqualTo(2);
+        assertThat(r.errorLines()).as(r.toString()).hasSize(1);
+        assertThat(r.errorLines().get(0)).contains("127.0.0.1:" + closedPort);
+    }
+
+    @Test
     void wrongPasswordIsAnAccessError() throws Exception {
         s1.execute("CREATE USER IF NOT EXISTS 'godwit_pw'@'%' IDENTIFIED BY 'right'",
                 "GRANT ALL ON *.* TO 'godwit_pw'@'%'");
