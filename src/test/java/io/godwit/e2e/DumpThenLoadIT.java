@@ -61,6 +61,7 @@ class DumpThenLoadIT {
                 + "    mydumper:\n"
                 + "      threads: 2\n"
                 + "      rows: 10000\n"
+                + "      extra-args: \"--consistency flush\"\n"
                 + "    loader:\n"
                 + "      dir: \"" + dumpDir + "\"\n"
                 + "      pool-size: 2\n"

@@ -18,8 +18,19 @@ public record ConfigProblem(String file, int line, String path, String message) 
 
     /** A key Godwit does not implement yet, set to a value other than its default. */
     public static ConfigProblem notSupported(String file, int line, String path, String value) {
-        String shown = value.length() > 60 ? value.substring(0, 57) + "..." : value;
-        return new ConfigProblem(file, line, path, NOT_SUPPORTED + path + " (set to " + shown + ")");
+        return new ConfigProblem(file, line, path, NOT_SUPPORTED + path + " (set to " + shorten(value) + ")");
+    }
+
+    /**
+     * A part of a key's value Godwit does not implement yet, where the rest of the value is supported:
+     * {@code not supported yet: mydumpers.global.extra-args: --no-locks}.
+     */
+    public static ConfigProblem notSupportedPart(String file, int line, String path, String part) {
+        return new ConfigProblem(file, line, path, NOT_SUPPORTED + path + ": " + shorten(part));
+    }
+
+    private static String shorten(String value) {
+        return value.length() > 60 ? value.substring(0, 57) + "..." : value;
     }
 
     public boolean isNotSupported() { return message.startsWith(NOT_SUPPORTED); }

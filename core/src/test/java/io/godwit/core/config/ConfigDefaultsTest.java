@@ -65,6 +65,8 @@ class ConfigDefaultsTest {
                 d("mydumper rows", t -> PLAN.mydumper(INSTANCE).rows(), 0L),
                 d("mydumper skip-tz-utc", t -> PLAN.mydumper(INSTANCE).skipTzUtc(), true),
                 d("mydumper extra-args", t -> PLAN.mydumper(INSTANCE).extraArgs(), ""),
+                d("mydumper consistency (extra-args --consistency)", t -> PLAN.mydumper(INSTANCE).consistency(),
+                        DumpConsistency.AUTO),
                 d("loader pool-size", t -> PLAN.loader(INSTANCE).poolSize(), 16),
                 d("loader dir", t -> PLAN.loader(INSTANCE).dir(), "./dumped_data"),
                 d("loader import-mode", t -> PLAN.loader(INSTANCE).importMode(), ImportMode.LOGICAL),

@@ -49,7 +49,7 @@ class ConfigReferenceTest {
                 "`mysql-instances[].expression-filters` (task.yaml): not empty",
                 "`filters.<name>.action` (task.yaml): `Error`",
                 "`mydumpers.<name>.where` (task.yaml): not empty",
-                "`mydumpers.<name>.extra-args` (task.yaml): not empty",
+                "`mydumpers.<name>.extra-args` (task.yaml): any flag but `--consistency`",
                 "`loaders.<name>.import-mode` (task.yaml): `physical`",
                 "`syncers.<name>.enable-ansi-quotes` (task.yaml): `true`",
                 "`validators.<name>.mode` (task.yaml): `fast` or `full`",

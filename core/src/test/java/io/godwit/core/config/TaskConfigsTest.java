@@ -54,8 +54,16 @@ class TaskConfigsTest {
         List<ConfigProblem> problems = ConfigChecker.check(example, List.of());
         assertThat(problems).allMatch(ConfigProblem::isNotSupported);
         assertThat(problems).extracting(ConfigProblem::path).containsExactly("online-ddl", "online-ddl-scheme",
-                "expression-filter", "mydumpers.global.extra-args", "syncers.global.enable-ansi-quotes",
+                "expression-filter", "syncers.global.enable-ansi-quotes",
                 "validators.global.mode", "mysql-instances[0].expression-filters");
+    }
+
+    @Test
+    void dmsDocumentedExtraArgsSetTheDumpConsistency() throws IOException {
+        String yaml = Files.readString(Path.of("src/test/resources/config/dm-docs-full-example.yaml"));
+        MydumperConfig global = ConfigLoader.readTask(yaml, "task.yaml").value().mydumpers().get("global");
+        assertThat(global.extraArgs()).isEqualTo("--consistency none");
+        assertThat(global.consistency()).isEqualTo(DumpConsistency.NONE);
     }
 
     @Test

@@ -54,6 +54,22 @@ class TaskPlanTest {
     }
 
     @Test
+    void dumpConsistencyComesFromTheNamedOrInlineSettingsElseAuto() {
+        TaskConfig t = ConfigDefaultsTest.task("    mydumper-config-name: g\n    mydumper-thread: 2\n"
+                + "  - source-id: s2\n    mydumper: {extra-args: \"--consistency=lock\"}\n"
+                + "  - source-id: s3\n    mydumper: {threads: 3}\n"
+                + "  - source-id: s4\n"
+                + "mydumpers:\n  g: {extra-args: \"--consistency none\"}\n");
+        TaskPlan p = new TaskPlan(t);
+        assertThat(p.mydumper(p.instance("s1")).consistency()).isEqualTo(DumpConsistency.NONE);
+        assertThat(p.mydumper(p.instance("s1")).threads()).isEqualTo(2);
+        assertThat(p.mydumper(p.instance("s1")).extraArgs()).isEqualTo("--consistency none");
+        assertThat(p.mydumper(p.instance("s2")).consistency()).isEqualTo(DumpConsistency.LOCK);
+        assertThat(p.mydumper(p.instance("s3")).consistency()).isEqualTo(DumpConsistency.AUTO);
+        assertThat(p.mydumper(p.instance("s4")).consistency()).isEqualTo(DumpConsistency.AUTO);
+    }
+
+    @Test
     void eventFiltersKeepTheirNames() {
         TaskConfig t = ConfigDefaultsTest.task("    filter-rules: [b, a]\nfilters:\n  a: {schema-pattern: x, action: Do}\n"
                 + "  b: {schema-pattern: y, events: [all ddl], action: Ignore}\n");

@@ -128,7 +128,8 @@ public final class FullMigration {
         try {
             BlockAllowList bal = blockAllowList(inst);
             SnapshotDumper d = SnapshotDumper.open(new DumpOptions(source.from(),
-                    task.name() + "-" + inst.sourceId() + "-dump", dump.threads(), Consistency.AUTO, bal::allowsTable));
+                    task.name() + "-" + inst.sourceId() + "-dump", dump.threads(),
+                    Consistency.valueOf(dump.consistency().name()), bal::allowsTable));
             LOG.info("snapshot of {} at {}", source.from().address(), d.consistentPoint());
             return d;
         } finally {

@@ -53,6 +53,15 @@ public final class Key<T> {
         return new Key<>(name, type, defaultValue, required, doc, defaultText, when, whenText, ignored);
     }
 
+    /**
+     * Godwit implements some parts of this key's values: its type reports each part it does not
+     * implement as "not supported yet" while reading (one flag of {@code extra-args}). {@code partsText}
+     * names those parts, for the reference ("any flag but `--consistency`").
+     */
+    public Key<T> notSupportedParts(String partsText) {
+        return notSupportedWhen(v -> false, partsText);
+    }
+
     /** Deprecated in DM and without effect there: accepted, type-checked, and ignored. */
     public Key<T> ignored() {
         return new Key<>(name, type, defaultValue, required, doc, defaultText, notSupportedWhen, notSupportedText, true);

@@ -42,13 +42,15 @@ public final class UnitSchema {
             .notSupportedWhen(s -> !s.isEmpty(), "not empty");
     static final Key<Boolean> SKIP_TZ_UTC = Key.of("skip-tz-utc", Types.BOOL, true,
             "Keep the session time zone while dumping instead of switching to UTC.");
-    static final Key<String> EXTRA_ARGS = Key.of("extra-args", Types.STRING, "",
-            "Further dumpling command-line arguments.")
-            .notSupportedWhen(s -> !s.isBlank(), "not empty");
+    static final Key<DumplingArgs> EXTRA_ARGS = Key.of("extra-args", DumplingArgs.TYPE, DumplingArgs.NONE,
+            "Further dumpling command-line flags, split into words as a shell does. Godwit implements "
+                    + "`--consistency <mode>` (or `--consistency=<mode>`): how the dump connections agree on one "
+                    + "point in time, one of `auto` (default), `flush`, `lock`, `snapshot` (TiDB only), `none`.")
+            .notSupportedParts("any flag but `--consistency`");
 
     public static final Section<MydumperConfig> MYDUMPER = Section.of("How the dump unit reads the source.",
             v -> new MydumperConfig(v.get(THREADS), v.get(CHUNK_FILESIZE), v.get(STATEMENT_SIZE), v.get(ROWS),
-                    v.get(WHERE), v.get(SKIP_TZ_UTC), v.get(EXTRA_ARGS)),
+                    v.get(WHERE), v.get(SKIP_TZ_UTC), v.get(EXTRA_ARGS).text(), v.get(EXTRA_ARGS).consistency()),
             MYDUMPER_PATH, THREADS, CHUNK_FILESIZE, STATEMENT_SIZE, ROWS, WHERE, SKIP_TZ_UTC, EXTRA_ARGS);
 
     // ---- loaders

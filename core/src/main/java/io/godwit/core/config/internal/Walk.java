@@ -50,6 +50,10 @@ public final class Walk {
         problems.add(ConfigProblem.notSupported(file, line, path, value));
     }
 
+    void notSupportedPart(int line, String path, String part) {
+        problems.add(ConfigProblem.notSupportedPart(file, line, path, part));
+    }
+
     void mark(String path, Node node) {
         lines.putIfAbsent(path, lineOf(node));
     }
