@@ -7,15 +7,27 @@
 # Prints rows/s and MB/s of each and the ratio Godwit / peer. Not a test: numbers vary with the
 # machine; the ratio is what to compare.
 #
-# Usage: bench/full-load.sh [--tables N] [--rows N] [--threads N]
+# With --runs N both tools run N times, alternating, against the same source; the targets are
+# emptied (DROP DATABASE) between runs. Each run prints one line with both times and the ratio,
+# plus the CPU seconds the client and the three servers used in each phase (2 cores are shared,
+# so CPU is what the tools compete for).
+#
+# The Godwit distribution (godwit.jar + lib/) is copied before the first run, so a rebuild in the
+# same checkout cannot change it midway. --dist DIR (repeatable) benchmarks copies of other builds
+# (directories holding godwit.jar and lib/) side by side in the same runs; the default is
+# dist/target. GODWIT_JAVA_OPTS is passed to Godwit's JVM (default -Xmx4g).
+#
+# Usage: bench/full-load.sh [--tables N] [--rows N] [--threads N] [--runs N] [--dist DIR]...
 set -euo pipefail
-TABLES=8 ROWS=250000 THREADS=4
+TABLES=8 ROWS=250000 THREADS=4 RUNS=1 DISTS=()
 while [ $# -gt 0 ]; do
   case "$1" in
     --tables) TABLES=$2; shift 2 ;;
     --rows) ROWS=$2; shift 2 ;;
     --threads) THREADS=$2; shift 2 ;;
-    *) echo "usage: $0 [--tables N] [--rows N] [--threads N]" >&2; exit 2 ;;
+    --runs) RUNS=$2; shift 2 ;;
+    --dist) DISTS+=("$(cd "$2" && pwd)"); shift 2 ;;
+    *) echo "usage: $0 [--tables N] [--rows N] [--threads N] [--runs N] [--dist DIR]..." >&2; exit 2 ;;
   esac
 done
 here="$(cd "$(dirname "$0")/.." && pwd)"
@@ -31,22 +43,59 @@ if [ ${#need[@]} -gt 0 ]; then
   echo "installing ${need[*]} (Debian packages)..." >&2
   apt-get update -qq >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need[@]}" >/dev/null
 fi
-[ -f "$here/dist/target/godwit.jar" ] || (cd "$here" && mvn -B -q -ntp -DskipTests install)
+if [ ${#DISTS[@]} -eq 0 ]; then
+  [ -f "$here/dist/target/godwit.jar" ] || (cd "$here" && mvn -B -q -ntp -DskipTests install)
+  DISTS=("$here/dist/target")
+fi
+for i in "${!DISTS[@]}"; do
+  mkdir -p "$work/dist$i"; cp -r "${DISTS[$i]}/godwit.jar" "${DISTS[$i]}/lib" "$work/dist$i/"
+done
+godwit() { # dist-index args...; GODWIT_JAVA_OPTS applies to the migration only, not to check-data
+  local d="$work/dist$1"; shift
+  local opts=${GODWIT_JAVA_OPTS:--Xmx4g}
+  [ "$1" = standalone ] || opts=-Xmx4g
+  java $opts -cp "$d/godwit.jar:$d/lib/*" io.godwit.dist.Godwit "$@"
+}
+embedded_mariadb() { # the servers' launcher JVM only waits; it gets none of GODWIT_JAVA_OPTS
+  # exec: run in the background, $! is then the JVM itself, which stops its server when killed.
+  exec java -Xmx256m -cp "$work/dist0/godwit.jar:$work/dist0/lib/*" io.godwit.dist.Godwit embedded-mariadb "$@"
+}
 
 pids=()
 cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true; }
 trap cleanup EXIT
+declare -A db_pid
 start_db() { # name server-id
-  "$here/bin/godwit" embedded-mariadb --name "$1" --server-id "$2" --port-file "$work/$1.port" \
+  embedded_mariadb --name "$1" --server-id "$2" --port-file "$work/$1.port" \
     >"$work/$1.log" 2>&1 &
-  pids+=($!)
+  pids+=($!); db_pid[$1]=$!
+}
+wait_db() { # name: 0 once the port file exists, 1 if the launcher died first
+  for _ in $(seq 1 120); do
+    [ -f "$work/$1.port" ] && return 0
+    kill -0 "${db_pid[$1]}" 2>/dev/null || return 1
+    sleep 1
+  done
+  return 1
 }
 start_db src 1; start_db peer 2; start_db godwit 3
+id=0
 for n in src peer godwit; do
-  for _ in $(seq 1 120); do [ -f "$work/$n.port" ] && break; sleep 1; done
+  id=$((id + 1))
+  # mariadb-install-db fails now and then when several run at once on a busy machine: retry alone.
+  for attempt in 1 2 3; do
+    wait_db "$n" && break
+    echo "embedded MariaDB $n did not start (attempt $attempt), retrying..." >&2
+    cp "$work/$n.log" "$work/$n.failed-$attempt.log"
+    start_db "$n" "$id"
+  done
   [ -f "$work/$n.port" ] || { echo "embedded MariaDB $n did not start; see $work/$n.log" >&2; exit 1; }
 done
 SRC=$(cat "$work/src.port"); PEER=$(cat "$work/peer.port"); GW=$(cat "$work/godwit.port")
+server_pid() { pgrep -f -- "mariadbd .*--port=$1 " | head -1; }
+SRC_PID=$(server_pid "$SRC"); PEER_PID=$(server_pid "$PEER"); GW_PID=$(server_pid "$GW")
+ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; } # user+system CPU of a process, in clock ticks
+hz=$(getconf CLK_TCK)
 sql() { mariadb -h127.0.0.1 -P"$1" -uroot --skip-ssl -N -e "$2"; }
 
 echo "preparing ${TABLES} x ${ROWS} rows (sysbench oltp schema)..." >&2
@@ -54,16 +103,10 @@ sql "$SRC" "CREATE DATABASE sbtest"
 sysbench oltp_read_write --db-driver=mysql --mysql-host=127.0.0.1 --mysql-port="$SRC" --mysql-user=root \
   --mysql-db=sbtest --tables="$TABLES" --table-size="$ROWS" --threads="$THREADS" prepare >/dev/null
 total_rows=$((TABLES * ROWS))
+for i in $(seq 1 "$TABLES"); do sql "$SRC" "ANALYZE TABLE sbtest.sbtest$i" >/dev/null; done # fresh DATA_LENGTH
 bytes=$(sql "$SRC" "SELECT SUM(DATA_LENGTH) FROM information_schema.TABLES WHERE TABLE_SCHEMA='sbtest'")
 
-now() { date +%s.%N; }
-echo "peer: mydumper + myloader, $THREADS threads..." >&2
-t0=$(now)
-mydumper -h 127.0.0.1 -P "$SRC" -u root -t "$THREADS" -B sbtest -r 100000 -o "$work/dump" >"$work/mydumper.log" 2>&1
-# -e: write the target's binlog as Godwit's load does (myloader skips it by default), so both do the same work.
-myloader -h 127.0.0.1 -P "$PEER" -u root -t "$THREADS" -B sbtest -e -d "$work/dump" >"$work/myloader.log" 2>&1
-t1=$(now)
-peer_s=$(echo "$t1 - $t0" | bc -l)
+mb=$(echo "$bytes / 1048576" | bc -l)
 
 cat >"$work/source.yaml" <<YAML
 source-id: "bench-src"
@@ -90,24 +133,66 @@ block-allow-list:
   sb:
     do-dbs: ["sbtest"]
 YAML
-echo "godwit: standalone full, $THREADS threads..." >&2
-t0=$(now)
-"$here/bin/godwit" standalone --source "$work/source.yaml" --task "$work/task.yaml" >"$work/godwit.log" 2>&1
-t1=$(now)
-gw_s=$(echo "$t1 - $t0" | bc -l)
 
-for port in "$PEER" "$GW"; do
-  got=$(sql "$port" "SELECT SUM(TABLE_ROWS) FROM information_schema.TABLES WHERE TABLE_SCHEMA='sbtest'")
-  exact=0
-  for i in $(seq 1 "$TABLES"); do exact=$((exact + $(sql "$port" "SELECT COUNT(*) FROM sbtest.sbtest$i"))); done
-  [ "$exact" -eq "$total_rows" ] || { echo "target on port $port has $exact rows, expected $total_rows" >&2; exit 1; }
+# timed <label> <target-pid> <command...>: runs the command, sets $secs and $cpu (client/source/target CPU s)
+timed() {
+  local label=$1 target=$2; shift 2
+  local s0 t0 s1 t1 client
+  s0=$(ticks "$SRC_PID"); t0=$(ticks "$target")
+  TIMEFORMAT='%R %U %S'
+  { time "$@" ; } 2>"$work/$label.time"
+  s1=$(ticks "$SRC_PID"); t1=$(ticks "$target")
+  read -r secs u s <"$work/$label.time"
+  cpu=$(printf '%.1f/%.1f/%.1f' "$(echo "$u + $s" | bc -l)" "$(echo "($s1 - $s0) / $hz" | bc -l)" \
+    "$(echo "($t1 - $t0) / $hz" | bc -l)")
+}
+peer_run() {
+  rm -rf "$work/dump"
+  mydumper -h 127.0.0.1 -P "$SRC" -u root -t "$THREADS" -B sbtest -r 100000 -o "$work/dump" >"$work/mydumper.log" 2>&1
+  # -e: write the target's binlog as Godwit's load does (myloader skips it by default), so both do the same work.
+  myloader -h 127.0.0.1 -P "$PEER" -u root -t "$THREADS" -B sbtest -e -d "$work/dump" >"$work/myloader.log" 2>&1
+}
+godwit_run() { # dist-index
+  godwit "$1" standalone --source "$work/source.yaml" --task "$work/task.yaml" >"$work/godwit$1.log" 2>&1
+}
+verify() { # dist-index
+  local port exact i
+  for port in "$PEER" "$GW"; do
+    exact=0
+    for i in $(seq 1 "$TABLES"); do exact=$((exact + $(sql "$port" "SELECT COUNT(*) FROM sbtest.sbtest$i"))); done
+    [ "$exact" -eq "$total_rows" ] || { echo "target on port $port has $exact rows, expected $total_rows" >&2; exit 1; }
+  done
+  godwit "$1" check-data --source "$work/source.yaml" --task "$work/task.yaml" >"$work/check$1.log" 2>&1 \
+    || { echo "godwit check-data found differences; see $work/check$1.log" >&2; exit 1; }
+}
+
+printf '\n%d tables x %d rows, %d threads, %.0f MB; CPU seconds as client/source/target\n' \
+  "$TABLES" "$ROWS" "$THREADS" "$mb"
+for i in "${!DISTS[@]}"; do printf 'godwit%d = %s\n' "$i" "${DISTS[$i]}"; done
+head='| run | mydumper+myloader s | CPU |' line='|---|---|---|'
+for i in "${!DISTS[@]}"; do head+=" godwit$i s | CPU | ratio |"; line+='---|---|---|'; done
+printf '\n%s\n%s\n' "$head" "$line"
+declare -a sum_ratio
+for run in $(seq 1 "$RUNS"); do
+  echo "run $run: mydumper + myloader, $THREADS threads..." >&2
+  [ "$run" -eq 1 ] || sql "$PEER" "DROP DATABASE sbtest"
+  timed peer "$PEER_PID" peer_run; peer_s=$secs
+  row=$(printf '| %d | %.1f | %s |' "$run" "$peer_s" "$cpu")
+  for i in "${!DISTS[@]}"; do
+    echo "run $run: godwit$i standalone full, $THREADS threads..." >&2
+    sql "$GW" "DROP DATABASE IF EXISTS sbtest; DROP DATABASE IF EXISTS dm_meta"
+    timed "godwit$i" "$GW_PID" godwit_run "$i"; gw_s=$secs
+    verify "$i"
+    ratio=$(echo "$peer_s / $gw_s" | bc -l)
+    sum_ratio[$i]=$(echo "${sum_ratio[$i]:-0} + $ratio" | bc -l)
+    row+=$(printf ' %.1f | %s | %.2fx |' "$gw_s" "$cpu" "$ratio")
+  done
+  printf '%s\n' "$row"
 done
-"$here/bin/godwit" check-data --source "$work/source.yaml" --task "$work/task.yaml" >"$work/check.log" 2>&1 \
-  || { echo "godwit check-data found differences; see $work/check.log" >&2; exit 1; }
-
-mb=$(echo "$bytes / 1048576" | bc -l)
-printf '\n| tool | seconds | rows/s | MB/s |\n|---|---|---|---|\n'
+printf '\nlast run:\n| tool | seconds | rows/s | MB/s |\n|---|---|---|---|\n'
 printf '| mydumper+myloader | %.1f | %.0f | %.1f |\n' "$peer_s" "$(echo "$total_rows / $peer_s" | bc -l)" "$(echo "$mb / $peer_s" | bc -l)"
-printf '| godwit | %.1f | %.0f | %.1f |\n' "$gw_s" "$(echo "$total_rows / $gw_s" | bc -l)" "$(echo "$mb / $gw_s" | bc -l)"
-printf '\nratio godwit / mydumper+myloader (throughput): %.2fx  (%d tables x %d rows, %d threads, %.0f MB)\n' \
-  "$(echo "$peer_s / $gw_s" | bc -l)" "$TABLES" "$ROWS" "$THREADS" "$mb"
+printf '| godwit%d | %.1f | %.0f | %.1f |\n' "$((${#DISTS[@]} - 1))" "$gw_s" "$(echo "$total_rows / $gw_s" | bc -l)" "$(echo "$mb / $gw_s" | bc -l)"
+for i in "${!DISTS[@]}"; do
+  printf 'ratio godwit%d / mydumper+myloader (throughput), mean of %d run(s): %.2fx\n' \
+    "$i" "$RUNS" "$(echo "${sum_ratio[$i]} / $RUNS" | bc -l)"
+done

@@ -111,6 +111,26 @@ final class ColumnCodec {
         }
     }
 
+    /** Appends the literal for {@code raw} as UTF-8 bytes, exactly the text of {@link #appendValue(StringBuilder, byte[], CharsetDecoder)}. */
+    void appendValue(SqlBuffer b, byte[] raw) {
+        if (raw == null) {
+            b.putAscii("NULL");
+            return;
+        }
+        switch (kind) {
+            case NUMBER, FLOAT -> b.put(raw);
+            case BIT -> SqlLiterals.appendBits(b, raw);
+            case TEMPORAL -> SqlLiterals.appendQuotedAscii(b, raw);
+            case BINARY -> SqlLiterals.appendHex(b, raw);
+            case CHARSET_TEXT -> SqlLiterals.appendIntroducedHex(b, column.charset(), raw);
+            case UTF8_TEXT -> {
+                if (!SqlLiterals.appendQuotedUtf8(b, raw)) {
+                    SqlLiterals.appendHex(b, raw); // not UTF-8 after all: keep the bytes, not a guess
+                }
+            }
+        }
+    }
+
     /** Appends the literal for a chunk bound read through {@link #keySelectExpr()}. */
     void appendKey(StringBuilder b, byte[] raw, CharsetDecoder utf8) {
         if (numericKey && raw != null) {

@@ -51,13 +51,13 @@ final class RowRenderer {
         return key.stream().map(ColumnCodec::keySelectExpr).collect(Collectors.joining(","));
     }
 
-    /** Appends the current row's literals, comma-separated, to {@code b}. */
-    void appendRow(ResultSet rs, StringBuilder b, CharsetDecoder utf8) throws SQLException {
+    /** Appends the current row's literals, comma-separated, as UTF-8 bytes. */
+    void appendRow(ResultSet rs, SqlBuffer b) throws SQLException {
         for (int i = 0, n = data.size(); i < n; i++) {
             if (i > 0) {
-                b.append(',');
+                b.put((byte) ',');
             }
-            data.get(i).appendValue(b, rs.getBytes(i + 1), utf8);
+            data.get(i).appendValue(b, rs.getBytes(i + 1));
         }
     }
 

@@ -9,10 +9,11 @@ import io.godwit.core.error.ErrorCode;
 import io.godwit.core.error.GodwitException;
 import io.godwit.core.model.BinlogLocation;
 import io.godwit.core.model.ChunkSpec;
+import io.godwit.core.model.RowBytesSink;
 import io.godwit.core.model.RowSink;
 import io.godwit.core.model.TableId;
 import io.godwit.core.model.TableInfo;
-import java.nio.charset.CharsetDecoder;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -176,23 +177,30 @@ public final class SnapshotDumper implements AutoCloseable {
      *                          in DUMP_FAILED
      */
     public long streamChunk(TableInfo t, ChunkSpec c, RowSink sink) {
+        return streamChunkBytes(t, c, (buf, off, len) -> sink.accept(new String(buf, off, len, StandardCharsets.UTF_8)));
+    }
+
+    /**
+     * {@link #streamChunk} with each row handed over as the UTF-8 bytes of its literals, rendered
+     * straight from the bytes the server sent into a buffer reused for the next row.
+     */
+    public long streamChunkBytes(TableInfo t, ChunkSpec c, RowBytesSink sink) {
         RowRenderer renderer = renderer(t);
         Counters counters = counters(t.id());
         return withConnection("dumping " + c.name(), conn -> {
             String sql = DumpStatements.chunkRows(t.id(), renderer.selectList(),
                     c.count() > 1 ? indexHint(conn, t) : "", c.predicate(), keyOrder(renderer));
-            CharsetDecoder utf8 = SqlLiterals.strictUtf8();
-            StringBuilder row = new StringBuilder(256);
+            SqlBuffer row = new SqlBuffer(1024);
             long rows = 0;
+            long bytes = 0;
             try (Statement s = conn.createStatement(ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY)) {
                 s.setFetchSize(Integer.MIN_VALUE); // Connector/J: stream row by row
                 try (ResultSet rs = s.executeQuery(sql)) {
                     while (rs.next()) {
-                        row.setLength(0);
-                        renderer.appendRow(rs, row, utf8);
-                        String literals = row.toString();
+                        row.clear();
+                        renderer.appendRow(rs, row);
                         try {
-                            sink.accept(literals);
+                            sink.accept(row.array(), 0, row.length());
                         } catch (RuntimeException e) {
                             throw e;
                         } catch (InterruptedException e) {
@@ -202,10 +210,17 @@ public final class SnapshotDumper implements AutoCloseable {
                             throw new GodwitException(ErrorCode.DUMP_FAILED, "writing rows of " + c.name() + " failed", e);
                         }
                         rows++;
-                        counters.rows.increment();
-                        counters.bytes.add(literals.length());
+                        bytes += row.length();
+                        if ((rows & 1023) == 0) {
+                            counters.rows.add(1024);
+                            counters.bytes.add(bytes);
+                            bytes = 0;
+                        }
                     }
                 }
+            } finally {
+                counters.rows.add(rows & 1023);
+                counters.bytes.add(bytes);
             }
             return rows;
         });

@@ -14,6 +14,19 @@ import java.nio.charset.StandardCharsets;
  */
 final class SqlLiterals {
     private static final char[] HEX = "0123456789ABCDEF".toCharArray();
+    private static final byte[] HEX_BYTES = "0123456789ABCDEF".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    /** For each ASCII byte, the letter that follows the backslash of its escape; 0 if it needs none. */
+    private static final byte[] ESCAPE = new byte[128];
+
+    static {
+        ESCAPE[0] = '0';
+        ESCAPE['\''] = '\'';
+        ESCAPE['"'] = '"';
+        ESCAPE['\\'] = '\\';
+        ESCAPE['\n'] = 'n';
+        ESCAPE['\r'] = 'r';
+        ESCAPE[0x1a] = 'Z';
+    }
 
     private SqlLiterals() {}
 
@@ -124,5 +137,120 @@ final class SqlLiterals {
         b.append('\'');
         appendAscii(b, raw);
         b.append('\'');
+    }
+
+    // ---- the same literals written as UTF-8 bytes (the streaming path: no String or char per value)
+
+    /**
+     * Appends UTF-8 {@code raw} as a quoted literal, byte for byte with the ASCII specials escaped
+     * (the bytes of a multi-byte UTF-8 sequence are never ASCII, so they are copied unchanged).
+     * Returns false and appends nothing when the bytes are not well-formed UTF-8 (the strict
+     * decoder's rule: no overlong forms, surrogates or code points above U+10FFFF).
+     */
+    static boolean appendQuotedUtf8(SqlBuffer out, byte[] raw) {
+        int n = raw.length;
+        byte[] b = out.ensure(2 * n + 2);
+        int p = out.length();
+        b[p++] = '\'';
+        for (int i = 0; i < n; ) {
+            byte x = raw[i];
+            if (x >= 0) {
+                byte e = ESCAPE[x];
+                if (e == 0) {
+                    b[p++] = x;
+                } else {
+                    b[p++] = '\\';
+                    b[p++] = e;
+                }
+                i++;
+            } else {
+                int k = utf8SequenceLength(raw, i);
+                if (k == 0) {
+                    return false;
+                }
+                for (int j = 0; j < k; j++) {
+                    b[p++] = raw[i + j];
+                }
+                i += k;
+            }
+        }
+        b[p++] = '\'';
+        out.setLength(p);
+        return true;
+    }
+
+    /** Length of the well-formed UTF-8 sequence starting with the non-ASCII byte at {@code i}, 0 if malformed. */
+    static int utf8SequenceLength(byte[] s, int i) {
+        int lead = s[i] & 0xFF;
+        int n = s.length;
+        if (lead >= 0xC2 && lead <= 0xDF) {
+            return i + 1 < n && continuation(s[i + 1]) ? 2 : 0;
+        }
+        if (lead >= 0xE0 && lead <= 0xEF) {
+            if (i + 2 >= n) {
+                return 0;
+            }
+            int b1 = s[i + 1] & 0xFF;
+            boolean ok = lead == 0xE0 ? b1 >= 0xA0 && b1 <= 0xBF
+                    : lead == 0xED ? b1 >= 0x80 && b1 <= 0x9F
+                    : b1 >= 0x80 && b1 <= 0xBF;
+            return ok && continuation(s[i + 2]) ? 3 : 0;
+        }
+        if (lead >= 0xF0 && lead <= 0xF4) {
+            if (i + 3 >= n) {
+                return 0;
+            }
+            int b1 = s[i + 1] & 0xFF;
+            boolean ok = lead == 0xF0 ? b1 >= 0x90 && b1 <= 0xBF
+                    : lead == 0xF4 ? b1 >= 0x80 && b1 <= 0x8F
+                    : b1 >= 0x80 && b1 <= 0xBF;
+            return ok && continuation(s[i + 2]) && continuation(s[i + 3]) ? 4 : 0;
+        }
+        return 0;
+    }
+
+    private static boolean continuation(byte b) {
+        return (b & 0xC0) == 0x80;
+    }
+
+    /** {@code 0x00FF...}; the empty string as {@code ''}. */
+    static void appendHex(SqlBuffer out, byte[] raw) {
+        if (raw.length == 0) {
+            out.put((byte) '\'');
+            out.put((byte) '\'');
+            return;
+        }
+        byte[] b = out.ensure(2 + raw.length * 2);
+        int p = out.length();
+        b[p++] = '0';
+        b[p++] = 'x';
+        for (byte x : raw) {
+            b[p++] = HEX_BYTES[(x >> 4) & 0xF];
+            b[p++] = HEX_BYTES[x & 0xF];
+        }
+        out.setLength(p);
+    }
+
+    /** {@code _latin1 0xE9}: see {@link #appendIntroducedHex(StringBuilder, String, byte[])}. */
+    static void appendIntroducedHex(SqlBuffer out, String charset, byte[] raw) {
+        out.put((byte) '_');
+        out.putAscii(charset);
+        if (raw.length != 0) {
+            out.put((byte) ' ');
+        }
+        appendHex(out, raw);
+    }
+
+    static void appendBits(SqlBuffer out, byte[] raw) {
+        out.putAscii("b'");
+        out.putAscii(new BigInteger(1, raw).toString(2));
+        out.put((byte) '\'');
+    }
+
+    /** ASCII bytes in single quotes; temporal text never holds a quote or backslash. */
+    static void appendQuotedAscii(SqlBuffer out, byte[] raw) {
+        out.put((byte) '\'');
+        out.put(raw);
+        out.put((byte) '\'');
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.godwit.core.model.ColumnInfo;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class SqlLiteralsTest {
@@ -86,5 +87,80 @@ class SqlLiteralsTest {
         StringBuilder b = new StringBuilder();
         e.appendKey(b, ascii("2"), SqlLiterals.strictUtf8());
         assertThat(b).hasToString("2");
+    }
+
+    private static byte[] bytesOf(int... b) {
+        byte[] out = new byte[b.length];
+        for (int i = 0; i < b.length; i++) {
+            out[i] = (byte) b[i];
+        }
+        return out;
+    }
+
+    /** The streaming path writes bytes; they must be the UTF-8 of exactly the text the String path writes. */
+    @Test
+    void writesTheSameLiteralAsBytesAsAsText() {
+        List<ColumnInfo> columns = List.of(
+                new ColumnInfo("c", "varchar", "varchar(50)", true, false, "utf8mb4"),
+                new ColumnInfo("c", "text", "text", true, false, "utf8mb3"),
+                new ColumnInfo("c", "json", "json", true, false, null),
+                new ColumnInfo("c", "varchar", "varchar(5)", true, false, "latin1"),
+                new ColumnInfo("c", "blob", "blob", true, false, null),
+                new ColumnInfo("c", "bit", "bit(10)", true, false, null),
+                new ColumnInfo("c", "int", "int(11)", true, false, null),
+                new ColumnInfo("c", "datetime", "datetime(6)", true, false, null));
+        List<byte[]> values = new java.util.ArrayList<>(List.of(
+                new byte[0], ascii("plain"), ascii("it's \"a\" back\\slash\nnew\rline\0nul\u001Aeof"),
+                "😀 'é' 𝄞\\ 中文 ☃".getBytes(StandardCharsets.UTF_8), ascii("2024-01-01 00:00:00.000000"),
+                bytesOf(0x61, 0xC3), bytesOf(0xC0, 0x80), bytesOf(0xE0, 0x9F, 0xBF), bytesOf(0xED, 0xA0, 0x80),
+                bytesOf(0xED, 0x9F, 0xBF), bytesOf(0xEF, 0xBF, 0xBF), bytesOf(0xF0, 0x8F, 0xBF, 0xBF),
+                bytesOf(0xF0, 0x90, 0x80, 0x80), bytesOf(0xF4, 0x8F, 0xBF, 0xBF), bytesOf(0xF4, 0x90, 0x80, 0x80),
+                bytesOf(0xF5, 0x80, 0x80, 0x80), bytesOf(0xE2, 0x98), bytesOf(0xE2, 0x28, 0x83), bytesOf(0x80),
+                bytesOf(0xC2, 0xA0, 0x27, 0x5C, 0x00, 0xFF)));
+        for (int i = 0; i < 256; i++) {
+            values.add(new byte[] {(byte) i});
+        }
+        for (ColumnInfo column : columns) {
+            ColumnCodec codec = ColumnCodec.of(column);
+            for (byte[] raw : values) {
+                boolean ascii = true;
+                for (byte x : raw) {
+                    ascii &= x >= 0;
+                }
+                if ((codec.kind() == ColumnCodec.Kind.NUMBER || codec.kind() == ColumnCodec.Kind.TEMPORAL) && !ascii) {
+                    continue; // the server sends numbers and temporal values as ASCII text
+                }
+                StringBuilder text = new StringBuilder();
+                codec.appendValue(text, raw, SqlLiterals.strictUtf8());
+                SqlBuffer bytes = new SqlBuffer(1);
+                bytes.putAscii("x");
+                codec.appendValue(bytes, raw);
+                assertThat(new String(bytes.array(), 1, bytes.length() - 1, StandardCharsets.UTF_8))
+                        .as(column.columnType() + " " + java.util.HexFormat.of().formatHex(raw))
+                        .isEqualTo(text.toString());
+                assertThat(java.util.Arrays.copyOfRange(bytes.array(), 1, bytes.length()))
+                        .isEqualTo(text.toString().getBytes(StandardCharsets.UTF_8));
+            }
+        }
+        assertThat(ColumnCodec.of(columns.get(0)).kind()).isEqualTo(ColumnCodec.Kind.UTF8_TEXT);
+    }
+
+    @Test
+    void acceptsExactlyTheUtf8TheStrictDecoderAccepts() throws Exception {
+        java.util.Random random = new java.util.Random(42);
+        for (int i = 0; i < 200_000; i++) {
+            byte[] raw = new byte[1 + random.nextInt(4)];
+            random.nextBytes(raw);
+            raw[0] |= (byte) 0x80;
+            boolean strict;
+            try {
+                SqlLiterals.strictUtf8().decode(java.nio.ByteBuffer.wrap(raw));
+                strict = true;
+            } catch (java.nio.charset.CharacterCodingException e) {
+                strict = false;
+            }
+            assertThat(SqlLiterals.appendQuotedUtf8(new SqlBuffer(4), raw)).as(java.util.HexFormat.of().formatHex(raw))
+                    .isEqualTo(strict);
+        }
     }
 }

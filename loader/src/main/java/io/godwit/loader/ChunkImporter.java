@@ -107,11 +107,13 @@ public final class ChunkImporter {
                         LoaderStatements.insertPrefix(options.onDuplicate(), targetTable, columns),
                         LoaderStatements.insertSuffix(options.onDuplicate(), columns), extra, statementLimit(c));
                 try (Statement st = c.createStatement()) {
-                    rows.forEach(row -> {
+                    // The statements are plain SQL: the driver must not scan megabytes of literals for {fn ...} escapes.
+                    st.setEscapeProcessing(false);
+                    rows.forEachBytes((buf, off, len) -> {
                         if (Thread.currentThread().isInterrupted()) {
                             throw new InterruptedException("chunk import cancelled");
                         }
-                        execute(st, batch.add(row));
+                        execute(st, batch.add(buf, off, len));
                     });
                     execute(st, batch.finish());
                 }

@@ -1,19 +1,24 @@
 package io.godwit.loader;
 
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+
 /**
  * Packs rows into multi-row INSERT/REPLACE statements of at most {@code maxBytes} UTF-8 bytes
  * (a single row larger than that goes alone). {@link #add} hands back a full statement when the
  * next row would not fit; {@link #finish} the last one.
+ *
+ * <p>The statement is assembled as UTF-8 bytes in one buffer reused for the next statement; rows
+ * arrive as bytes too ({@link #add(byte[], int, int)}), so building a statement costs one copy of
+ * each row and one String for the driver.
  */
 final class InsertBatcher {
-    private final String prefix;
-    private final String suffix;
-    private final String extra;
-    private final long fixedBytes;
-    private final long extraBytes;
+    private final byte[] prefix;
+    private final byte[] suffix;
+    private final byte[] extra;
     private final long maxBytes;
-    private final StringBuilder sql = new StringBuilder();
-    private long sqlBytes;
+    private byte[] sql;
+    private int length;
     private int batchRows;
     private long rows;
     private long rowBytes;
@@ -22,30 +27,38 @@ final class InsertBatcher {
      * @param extraLiterals literals appended to every row (extract columns), without a leading comma; may be empty
      */
     InsertBatcher(String prefix, String suffix, String extraLiterals, long maxBytes) {
-        this.prefix = prefix;
-        this.suffix = suffix;
-        this.extra = extraLiterals.isEmpty() ? "" : "," + extraLiterals;
-        this.fixedBytes = utf8Length(prefix) + utf8Length(suffix);
-        this.extraBytes = utf8Length(extra);
+        this.prefix = prefix.getBytes(StandardCharsets.UTF_8);
+        this.suffix = suffix.getBytes(StandardCharsets.UTF_8);
+        this.extra = (extraLiterals.isEmpty() ? "" : "," + extraLiterals).getBytes(StandardCharsets.UTF_8);
         this.maxBytes = maxBytes;
+        this.sql = new byte[(int) Math.min(Math.max(maxBytes + 1024, 1024), 1 << 16)];
     }
 
-    /** Adds a row; returns the statement that had to be closed to make room, or null. */
+    /** Adds a row given as text; see {@link #add(byte[], int, int)}. */
     String add(String row) {
-        long len = utf8Length(row);
-        long tupleBytes = len + extraBytes + 3; // "(", ")" and the separating ","
+        byte[] b = row.getBytes(StandardCharsets.UTF_8);
+        return add(b, 0, b.length);
+    }
+
+    /**
+     * Adds a row, the UTF-8 bytes of its literals in {@code row[off, off + len)}; returns the
+     * statement that had to be closed to make room, or null.
+     */
+    String add(byte[] row, int off, int len) {
+        long tupleBytes = (long) len + extra.length + 3; // "(", ")" and the separating ","
         String full = null;
-        if (batchRows > 0 && sqlBytes + tupleBytes > maxBytes) {
+        if (batchRows > 0 && length + suffix.length + tupleBytes > maxBytes) {
             full = finish();
         }
         if (batchRows == 0) {
-            sql.append(prefix);
-            sqlBytes = fixedBytes;
+            put(prefix, 0, prefix.length);
         } else {
-            sql.append(',');
+            put((byte) ',');
         }
-        sql.append('(').append(row).append(extra).append(')');
-        sqlBytes += tupleBytes;
+        put((byte) '(');
+        put(row, off, len);
+        put(extra, 0, extra.length);
+        put((byte) ')');
         batchRows++;
         rows++;
         rowBytes += len;
@@ -57,10 +70,10 @@ final class InsertBatcher {
         if (batchRows == 0) {
             return null;
         }
-        String s = sql.append(suffix).toString();
-        sql.setLength(0);
+        put(suffix, 0, suffix.length);
+        String s = new String(sql, 0, length, StandardCharsets.UTF_8);
+        length = 0;
         batchRows = 0;
-        sqlBytes = 0;
         return s;
     }
 
@@ -69,21 +82,22 @@ final class InsertBatcher {
     /** UTF-8 bytes of all row literals added (the data volume, without statement overhead). */
     long rowBytes() { return rowBytes; }
 
-    static long utf8Length(CharSequence s) {
-        long n = 0;
-        for (int i = 0, len = s.length(); i < len; i++) {
-            char c = s.charAt(i);
-            if (c < 0x80) {
-                n++;
-            } else if (c < 0x800) {
-                n += 2;
-            } else if (Character.isHighSurrogate(c)) {
-                n += 4;
-                i++;
-            } else {
-                n += 3;
-            }
+    private void put(byte b) {
+        if (length == sql.length) {
+            grow(1);
         }
-        return n;
+        sql[length++] = b;
+    }
+
+    private void put(byte[] b, int off, int len) {
+        if (length + len > sql.length) {
+            grow(len);
+        }
+        System.arraycopy(b, off, sql, length, len);
+        length += len;
+    }
+
+    private void grow(int extraBytes) {
+        sql = Arrays.copyOf(sql, Math.max(length + extraBytes, sql.length * 2));
     }
 }

@@ -1,6 +1,8 @@
 package io.godwit.loader;
 
+import io.godwit.core.model.RowBytesSink;
 import io.godwit.core.model.RowSink;
+import java.nio.charset.StandardCharsets;
 
 /**
  * The rows of one chunk, streamed into a sink: from the source database or from a dump file.
@@ -10,4 +12,15 @@ import io.godwit.core.model.RowSink;
 @FunctionalInterface
 public interface RowSource {
     void forEach(RowSink sink) throws Exception;
+
+    /**
+     * The same rows as the UTF-8 bytes of their literals, which is what the importer consumes. A
+     * source that has the bytes anyway (the snapshot) overrides this to skip the String per row.
+     */
+    default void forEachBytes(RowBytesSink sink) throws Exception {
+        forEach(row -> {
+            byte[] b = row.getBytes(StandardCharsets.UTF_8);
+            sink.accept(b, 0, b.length);
+        });
+    }
 }

@@ -67,10 +67,22 @@ class InsertBatcherTest {
     }
 
     @Test
-    void countsUtf8BytesExactly() {
-        for (String s : List.of("", "abc", "ü", "中文", "😀x", "a\u0000b")) {
-            assertThat(InsertBatcher.utf8Length(s)).as(s).isEqualTo(s.getBytes(StandardCharsets.UTF_8).length);
+    void takesRowsAsUtf8BytesFromAnyOffset() {
+        InsertBatcher text = new InsertBatcher("INSERT INTO t VALUES ", "", "'ü'", 60);
+        InsertBatcher bytes = new InsertBatcher("INSERT INTO t VALUES ", "", "'ü'", 60);
+        List<String> fromText = new ArrayList<>();
+        List<String> fromBytes = new ArrayList<>();
+        for (String row : List.of("1,'中文'", "2,'😀x'", "3,'a\\0b'", "4,''", "5,'äöü'")) {
+            add(fromText, text.add(row));
+            byte[] framed = ("##" + row + "#").getBytes(StandardCharsets.UTF_8);
+            add(fromBytes, bytes.add(framed, 2, framed.length - 3));
         }
+        add(fromText, text.finish());
+        add(fromBytes, bytes.finish());
+        assertThat(fromBytes).isEqualTo(fromText).hasSizeGreaterThan(1)
+                .allSatisfy(s -> assertThat(s.getBytes(StandardCharsets.UTF_8).length).isLessThanOrEqualTo(60));
+        assertThat(bytes.rowBytes()).isEqualTo(text.rowBytes());
+        assertThat(String.join("", fromText)).contains("(2,'😀x','ü')");
     }
 
     private static void add(List<String> out, String statement) {

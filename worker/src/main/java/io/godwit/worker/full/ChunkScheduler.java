@@ -3,6 +3,8 @@ package io.godwit.worker.full;
 import io.godwit.core.error.ErrorCode;
 import io.godwit.core.error.GodwitException;
 import io.godwit.core.model.ChunkSpec;
+import io.godwit.core.model.RowBytesSink;
+import io.godwit.core.model.RowSink;
 import io.godwit.loader.ChunkImporter;
 import io.godwit.loader.ChunkLoadResult;
 import io.godwit.loader.RowSource;
@@ -54,17 +56,70 @@ final class ChunkScheduler implements AutoCloseable {
         MDC.put("source", t.sourceId());
         MDC.put("unit", "load");
         try {
-            RowSource inner = t.rows().apply(chunk);
-            RowSource counted = sink -> inner.forEach(row -> {
-                t.progress().addRow(row.length());
-                sink.accept(row);
-            });
+            RowSource counted = new CountingRows(t.rows().apply(chunk), t.progress());
             ChunkLoadResult r = importer.importChunk(t.target(), t.targetColumns(), t.extraLiterals(), chunk,
                     t.sourceId(), counted);
             t.progress().chunkDone(r.rows(), r.skipped());
             return r;
         } finally {
             MDC.clear();
+        }
+    }
+
+    /**
+     * Counts the rows streamed into the table's progress, in steps of {@value #STEP} rows so that
+     * the chunk threads do not contend on the shared counters per row.
+     */
+    private static final class CountingRows implements RowSource {
+        private static final int STEP = 1024;
+        private final RowSource inner;
+        private final TableProgress progress;
+
+        CountingRows(RowSource inner, TableProgress progress) {
+            this.inner = inner;
+            this.progress = progress;
+        }
+
+        @Override public void forEach(RowSink sink) throws Exception {
+            Counter n = new Counter();
+            try {
+                inner.forEach(row -> {
+                    n.add(row.length());
+                    sink.accept(row);
+                });
+            } finally {
+                n.flush();
+            }
+        }
+
+        @Override public void forEachBytes(RowBytesSink sink) throws Exception {
+            Counter n = new Counter();
+            try {
+                inner.forEachBytes((buf, off, len) -> {
+                    n.add(len);
+                    sink.accept(buf, off, len);
+                });
+            } finally {
+                n.flush();
+            }
+        }
+
+        private final class Counter {
+            private int rows;
+            private long bytes;
+
+            void add(int rowBytes) {
+                bytes += rowBytes;
+                if (++rows == STEP) {
+                    flush();
+                }
+            }
+
+            void flush() {
+                progress.addRows(rows, bytes);
+                rows = 0;
+                bytes = 0;
+            }
         }
     }
 

@@ -14,6 +14,8 @@ import io.godwit.core.db.Endpoint;
 import io.godwit.core.error.ErrorCode;
 import io.godwit.core.error.GodwitException;
 import io.godwit.core.model.ChunkSpec;
+import io.godwit.core.model.RowBytesSink;
+import io.godwit.core.model.RowSink;
 import io.godwit.core.model.TableId;
 import io.godwit.core.model.TableInfo;
 import io.godwit.dumper.Consistency;
@@ -29,6 +31,7 @@ import io.godwit.loader.DumpTable;
 import io.godwit.loader.ImportOptions;
 import io.godwit.loader.LoadCheckpoints;
 import io.godwit.loader.LoadProgress;
+import io.godwit.loader.RowSource;
 
 import io.godwit.loader.TargetSchemaCreator;
 import io.godwit.worker.progress.MigrationProgress;
@@ -113,6 +116,8 @@ public final class FullMigration {
                 for (Map.Entry<MySqlInstance, SnapshotDumper> e : byInstance.entrySet()) {
                     tables.addAll(planFromSnapshot(e.getKey(), e.getValue(), target));
                 }
+                LOG.info("{} tables planned, {} chunks to load", tables.size(),
+                        tables.stream().mapToLong(t -> t.chunks().size() - t.finished().size()).sum());
                 return load(target, tables, dumpers.stream().map(d -> d.consistentPoint().toString()).toList());
             }
         } finally {
@@ -151,10 +156,23 @@ public final class FullMigration {
             out.add(new SourceTablePlan(inst.sourceId(), t.id(), route.target(),
                     t.dataColumns().stream().map(io.godwit.core.model.ColumnInfo::name).toList(),
                     route.extractColumns(), chunks, target.checkpoints().finishedChunks(inst.sourceId(), t.id()),
-                    chunk -> sink -> dumper.streamChunk(t, chunk, sink),
+                    chunk -> snapshotRows(dumper, t, chunk),
                     progress.table(inst.sourceId(), t.id(), estimatedRows(dumper, t.id()))));
         }
         return out;
+    }
+
+    /** A chunk's rows read from the snapshot, as bytes for the importer (no String per row). */
+    private static RowSource snapshotRows(SnapshotDumper dumper, TableInfo t, ChunkSpec chunk) {
+        return new RowSource() {
+            @Override public void forEach(RowSink sink) {
+                dumper.streamChunk(t, chunk, sink);
+            }
+
+            @Override public void forEachBytes(RowBytesSink sink) {
+                dumper.streamChunkBytes(t, chunk, sink);
+            }
+        };
     }
 
     private MigrationSummary dumpToFiles() {
