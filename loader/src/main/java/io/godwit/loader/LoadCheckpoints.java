@@ -46,10 +46,10 @@ public final class LoadCheckpoints {
     /** Creates the meta schema and the checkpoint table unless they exist (a pre-created one is used as is). */
     public void ensureTables() {
         try (Connection c = target.getConnection()) {
-            if (!exists(c, LoaderStatements.SCHEMA_EXISTS, metaSchema)) {
+            if (!LoaderStatements.exists(c, LoaderStatements.SCHEMA_EXISTS, metaSchema)) {
                 execute(c, LoaderStatements.createMetaSchema(metaSchema), "create meta schema " + TableId.quote(metaSchema));
             }
-            if (!exists(c, LoaderStatements.TABLE_EXISTS, table.schema(), table.table())) {
+            if (!LoaderStatements.exists(c, LoaderStatements.TABLE_EXISTS, table.schema(), table.table())) {
                 execute(c, LoaderStatements.createCheckpointTable(table), "create checkpoint table " + table.quoted());
             }
         } catch (SQLException e) {
@@ -130,7 +130,7 @@ public final class LoadCheckpoints {
     /** Deletes the task's checkpoints of one source ({@code remove-meta}); {@code null} deletes all sources'. */
     public void clear(String sourceIdOrAll) {
         try (Connection c = target.getConnection()) {
-            if (!exists(c, LoaderStatements.TABLE_EXISTS, table.schema(), table.table())) {
+            if (!LoaderStatements.exists(c, LoaderStatements.TABLE_EXISTS, table.schema(), table.table())) {
                 return;
             }
             if (sourceIdOrAll == null) {
@@ -278,17 +278,6 @@ public final class LoadCheckpoints {
         ps.setString(2, sourceTable.schema());
         ps.setString(3, sourceTable.table());
         return ps;
-    }
-
-    private static boolean exists(Connection c, String sql, String... args) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
-            for (int i = 0; i < args.length; i++) {
-                ps.setString(i + 1, args[i]);
-            }
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next();
-            }
-        }
     }
 
     private static void execute(Connection c, String sql, String what) {

@@ -119,4 +119,16 @@ final class LoaderStatements {
         String c = TableId.quote(columns.get(0));
         return " ON DUPLICATE KEY UPDATE " + c + " = " + c;
     }
+
+    /** Runs an existence query ({@link #SCHEMA_EXISTS}, {@link #TABLE_EXISTS}) with string parameters. */
+    static boolean exists(java.sql.Connection c, String sql, String... args) throws java.sql.SQLException {
+        try (java.sql.PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < args.length; i++) {
+                ps.setString(i + 1, args[i]);
+            }
+            try (java.sql.ResultSet rs = ps.executeQuery()) {
+                return rs.next();
+            }
+        }
+    }
 }

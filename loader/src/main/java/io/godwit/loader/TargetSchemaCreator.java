@@ -53,7 +53,7 @@ public final class TargetSchemaCreator {
         String sql = new DdlAdapter(dialect()).createDatabase(sourceCreateDatabase, schema);
         String what = "create database " + TableId.quote(schema);
         try (Connection c = target.getConnection()) {
-            if (!exists(c, LoaderStatements.SCHEMA_EXISTS, schema)) {
+            if (!LoaderStatements.exists(c, LoaderStatements.SCHEMA_EXISTS, schema)) {
                 execute(c, sql, what);
             }
         } catch (SQLException e) {
@@ -71,7 +71,7 @@ public final class TargetSchemaCreator {
         String what = "create table " + targetTable.quoted();
         try (Connection c = target.getConnection()) {
             boolean created = false;
-            if (!exists(c, LoaderStatements.TABLE_EXISTS, targetTable.schema(), targetTable.table())) {
+            if (!LoaderStatements.exists(c, LoaderStatements.TABLE_EXISTS, targetTable.schema(), targetTable.table())) {
                 execute(c, sql, what);
                 created = true;
             }
@@ -136,17 +136,6 @@ public final class TargetSchemaCreator {
             }
         }
         return missing;
-    }
-
-    private static boolean exists(Connection c, String sql, String... args) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
-            for (int i = 0; i < args.length; i++) {
-                ps.setString(i + 1, args[i]);
-            }
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next();
-            }
-        }
     }
 
     private static void execute(Connection c, String sql, String what) {
