@@ -8,14 +8,15 @@
 # machine; the ratio is what to compare.
 #
 # With --runs N both tools run N times, alternating, against the same source; the targets are
-# emptied (DROP DATABASE) between runs. Each run prints one line with both times and the ratio,
-# plus the CPU seconds the client and the three servers used in each phase (2 cores are shared,
-# so CPU is what the tools compete for).
+# emptied (DROP DATABASE) between runs, and every timing starts once the three servers are idle
+# (no purge or flushing left over from the previous tool). Each run prints one line with both
+# times and the ratio, plus the CPU seconds the client and the source and target servers used
+# (2 cores are shared, so CPU is what the tools compete for).
 #
 # The Godwit distribution (godwit.jar + lib/) is copied before the first run, so a rebuild in the
 # same checkout cannot change it midway. --dist DIR (repeatable) benchmarks copies of other builds
-# (directories holding godwit.jar and lib/) side by side in the same runs; the default is
-# dist/target. GODWIT_JAVA_OPTS is passed to Godwit's JVM (default -Xmx4g).
+# (directories holding godwit.jar and lib/) side by side in the same runs, each run starting with
+# a different one; the default is dist/target. GODWIT_JAVA_OPTS is passed to Godwit's JVM (default -Xmx4g).
 #
 # Usage: bench/full-load.sh [--tables N] [--rows N] [--threads N] [--runs N] [--dist DIR]...
 set -euo pipefail
@@ -146,6 +147,17 @@ timed() {
   cpu=$(printf '%.1f/%.1f/%.1f' "$(echo "$u + $s" | bc -l)" "$(echo "($s1 - $s0) / $hz" | bc -l)" \
     "$(echo "($t1 - $t0) / $hz" | bc -l)")
 }
+# settle: waits (at most 120 s) until the three servers are idle, so that background work left by
+# one tool (InnoDB purge, page flushing) does not run during the next tool's timing.
+settle() {
+  local before after
+  for _ in $(seq 1 120); do
+    before=$(( $(ticks "$SRC_PID") + $(ticks "$PEER_PID") + $(ticks "$GW_PID") ))
+    sleep 1
+    after=$(( $(ticks "$SRC_PID") + $(ticks "$PEER_PID") + $(ticks "$GW_PID") ))
+    [ $(( (after - before) * 100 / hz )) -lt 5 ] && return 0
+  done
+}
 peer_run() {
   rm -rf "$work/dump"
   mydumper -h 127.0.0.1 -P "$SRC" -u root -t "$THREADS" -B sbtest -r 100000 -o "$work/dump" >"$work/mydumper.log" 2>&1
@@ -172,26 +184,35 @@ for i in "${!DISTS[@]}"; do printf 'godwit%d = %s\n' "$i" "${DISTS[$i]}"; done
 head='| run | mydumper+myloader s | CPU |' line='|---|---|---|'
 for i in "${!DISTS[@]}"; do head+=" godwit$i s | CPU | ratio |"; line+='---|---|---|'; done
 printf '\n%s\n%s\n' "$head" "$line"
-declare -a sum_ratio
+declare -a sum_ratio gw_last
 for run in $(seq 1 "$RUNS"); do
   echo "run $run: mydumper + myloader, $THREADS threads..." >&2
   [ "$run" -eq 1 ] || sql "$PEER" "DROP DATABASE sbtest"
+  settle
   timed peer "$PEER_PID" peer_run; peer_s=$secs
   row=$(printf '| %d | %.1f | %s |' "$run" "$peer_s" "$cpu")
-  for i in "${!DISTS[@]}"; do
+  # Several builds run in turn, starting with a different one each run (the order matters a little).
+  declare -A cell=()
+  for k in "${!DISTS[@]}"; do
+    i=$(( (k + run - 1) % ${#DISTS[@]} ))
     echo "run $run: godwit$i standalone full, $THREADS threads..." >&2
     sql "$GW" "DROP DATABASE IF EXISTS sbtest; DROP DATABASE IF EXISTS dm_meta"
+    settle
     timed "godwit$i" "$GW_PID" godwit_run "$i"; gw_s=$secs
     verify "$i"
     ratio=$(echo "$peer_s / $gw_s" | bc -l)
     sum_ratio[$i]=$(echo "${sum_ratio[$i]:-0} + $ratio" | bc -l)
-    row+=$(printf ' %.1f | %s | %.2fx |' "$gw_s" "$cpu" "$ratio")
+    cell[$i]=$(printf ' %.1f | %s | %.2fx |' "$gw_s" "$cpu" "$ratio"); gw_last[$i]=$gw_s
   done
+  for i in "${!DISTS[@]}"; do row+=${cell[$i]}; done
   printf '%s\n' "$row"
 done
 printf '\nlast run:\n| tool | seconds | rows/s | MB/s |\n|---|---|---|---|\n'
 printf '| mydumper+myloader | %.1f | %.0f | %.1f |\n' "$peer_s" "$(echo "$total_rows / $peer_s" | bc -l)" "$(echo "$mb / $peer_s" | bc -l)"
-printf '| godwit%d | %.1f | %.0f | %.1f |\n' "$((${#DISTS[@]} - 1))" "$gw_s" "$(echo "$total_rows / $gw_s" | bc -l)" "$(echo "$mb / $gw_s" | bc -l)"
+for i in "${!DISTS[@]}"; do
+  gw_s=${gw_last[$i]}
+  printf '| godwit%d | %.1f | %.0f | %.1f |\n' "$i" "$gw_s" "$(echo "$total_rows / $gw_s" | bc -l)" "$(echo "$mb / $gw_s" | bc -l)"
+done
 for i in "${!DISTS[@]}"; do
   printf 'ratio godwit%d / mydumper+myloader (throughput), mean of %d run(s): %.2fx\n' \
     "$i" "$RUNS" "$(echo "${sum_ratio[$i]} / $RUNS" | bc -l)"
