@@ -24,6 +24,7 @@ class FullMigrationIT {
     private DbEndpoint s1;
     private DbEndpoint s2;
     private DbEndpoint target;
+    private long loadStatementsDuringRun;
     private Path dir;
     private Path task;
     private Path source1;
@@ -101,9 +102,22 @@ class FullMigrationIT {
                 + "  load:\n"
                 + "    pool-size: 4\n");
 
+        long loadsBefore = loadStatements(target);
         GodwitProcess.Result run = GodwitProcess.run(600, "standalone", "--source", source1.toString(),
                 "--source", source2.toString(), "--task", task.toString());
         assertThat(run.exitCode()).as(run.toString()).isZero();
+        loadStatementsDuringRun = loadStatements(target) - loadsBefore;
+    }
+
+    /** LOAD DATA statements the server has run: the chunks of this run take the LOAD DATA LOCAL path. */
+    private static long loadStatements(DbEndpoint db) throws Exception {
+        return Long.parseLong(single(db, "SELECT VARIABLE_VALUE FROM information_schema.GLOBAL_STATUS WHERE VARIABLE_NAME = 'COM_LOAD'"));
+    }
+
+    @Test
+    void chunksWentAsLoadDataLocal() {
+        // 4 order shards + big (10 chunks) + composite + keyless + all_types + ... : at least one per table, other tests load too
+        assertThat(loadStatementsDuringRun).isGreaterThanOrEqualTo(14);
     }
 
     private static void orders(DbEndpoint db, String schema, String table, int shard) {

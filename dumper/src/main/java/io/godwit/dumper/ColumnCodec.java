@@ -1,6 +1,7 @@
 package io.godwit.dumper;
 
 import io.godwit.core.model.ColumnInfo;
+import io.godwit.core.model.DelimitedColumn;
 import java.nio.charset.CharsetDecoder;
 import java.util.Locale;
 import java.util.Set;
@@ -129,6 +130,36 @@ final class ColumnCodec {
                 }
             }
         }
+    }
+
+    /** How this column travels as {@code LOAD DATA} text; see {@link #appendDelimited}. */
+    DelimitedColumn delimited() {
+        return switch (kind) {
+            case NUMBER, FLOAT, TEMPORAL, UTF8_TEXT -> new DelimitedColumn(column.name(), DelimitedColumn.Encoding.TEXT, null);
+            case BIT -> new DelimitedColumn(column.name(), DelimitedColumn.Encoding.HEX_BIT, null);
+            case BINARY -> new DelimitedColumn(column.name(), DelimitedColumn.Encoding.HEX_BYTES, null);
+            case CHARSET_TEXT -> new DelimitedColumn(column.name(), DelimitedColumn.Encoding.HEX_CHARSET_TEXT, column.charset());
+        };
+    }
+
+    /**
+     * Appends {@code raw} as a {@code LOAD DATA} field, encoded as {@link #delimited()} says.
+     * Returns false, appending nothing, when a UTF-8 text value is not UTF-8: the text form has
+     * no way to keep such bytes.
+     */
+    boolean appendDelimited(SqlBuffer b, byte[] raw) {
+        if (raw == null) {
+            DelimitedText.appendNull(b);
+            return true;
+        }
+        switch (kind) {
+            case NUMBER, FLOAT, TEMPORAL -> b.put(raw); // ASCII digits, signs, dots, colons, dashes
+            case BIT, BINARY, CHARSET_TEXT -> DelimitedText.appendHex(b, raw);
+            case UTF8_TEXT -> {
+                return DelimitedText.appendUtf8(b, raw);
+            }
+        }
+        return true;
     }
 
     /** Appends the literal for a chunk bound read through {@link #keySelectExpr()}. */

@@ -1,6 +1,8 @@
 package io.godwit.dumper;
 
 import io.godwit.core.model.ColumnInfo;
+import io.godwit.core.model.DelimitedColumn;
+import io.godwit.core.model.RowNotDelimitableException;
 import io.godwit.core.model.TableInfo;
 import java.nio.charset.CharsetDecoder;
 import java.sql.ResultSet;
@@ -59,6 +61,29 @@ final class RowRenderer {
             }
             data.get(i).appendValue(b, rs.getBytes(i + 1));
         }
+    }
+
+    /** The data columns as {@code LOAD DATA} fields; empty when every column is generated (no text form). */
+    List<DelimitedColumn> delimitedColumns() {
+        return data.stream().map(ColumnCodec::delimited).toList();
+    }
+
+    /**
+     * Appends the current row as one {@code LOAD DATA} line, newline included.
+     *
+     * @throws RowNotDelimitableException a UTF-8 column holds bytes that are not UTF-8
+     */
+    void appendDelimitedRow(ResultSet rs, SqlBuffer b) throws SQLException {
+        for (int i = 0, n = data.size(); i < n; i++) {
+            if (i > 0) {
+                b.put((byte) '\t');
+            }
+            if (!data.get(i).appendDelimited(b, rs.getBytes(i + 1))) {
+                throw new RowNotDelimitableException("column " + data.get(i).column().quotedName()
+                        + " holds bytes that are not UTF-8");
+            }
+        }
+        b.put((byte) '\n');
     }
 
     /** The current row's key as literals, one per key column. */

@@ -9,7 +9,9 @@ import io.godwit.core.error.ErrorCode;
 import io.godwit.core.error.GodwitException;
 import io.godwit.core.model.BinlogLocation;
 import io.godwit.core.model.ChunkSpec;
+import io.godwit.core.model.DelimitedColumn;
 import io.godwit.core.model.RowBytesSink;
+import io.godwit.core.model.RowNotDelimitableException;
 import io.godwit.core.model.RowSink;
 import io.godwit.core.model.TableId;
 import io.godwit.core.model.TableInfo;
@@ -185,6 +187,35 @@ public final class SnapshotDumper implements AutoCloseable {
      * straight from the bytes the server sent into a buffer reused for the next row.
      */
     public long streamChunkBytes(TableInfo t, ChunkSpec c, RowBytesSink sink) {
+        return streamRows(t, c, sink, RowRenderer::appendRow);
+    }
+
+    /**
+     * The data columns of {@code t} as {@code LOAD DATA} fields, in the order
+     * {@link #streamChunkDelimited} writes them; empty when the table has no data column.
+     */
+    public List<DelimitedColumn> delimitedColumns(TableInfo t) {
+        return renderer(t).delimitedColumns();
+    }
+
+    /**
+     * {@link #streamChunkBytes} with each row as one {@code LOAD DATA} line (newline included),
+     * fields encoded as {@link #delimitedColumns} says.
+     *
+     * @throws RowNotDelimitableException a row the text form cannot carry exactly; the caller
+     *                                    reads the chunk again with {@link #streamChunkBytes}
+     */
+    public long streamChunkDelimited(TableInfo t, ChunkSpec c, RowBytesSink sink) {
+        return streamRows(t, c, sink, RowRenderer::appendDelimitedRow);
+    }
+
+    /** How one result row is written into the reused buffer. */
+    @FunctionalInterface
+    private interface RowFormat {
+        void append(RowRenderer renderer, ResultSet rs, SqlBuffer out) throws SQLException;
+    }
+
+    private long streamRows(TableInfo t, ChunkSpec c, RowBytesSink sink, RowFormat format) {
         RowRenderer renderer = renderer(t);
         Counters counters = counters(t.id());
         return withConnection("dumping " + c.name(), conn -> {
@@ -198,7 +229,7 @@ public final class SnapshotDumper implements AutoCloseable {
                 try (ResultSet rs = s.executeQuery(sql)) {
                     while (rs.next()) {
                         row.clear();
-                        renderer.appendRow(rs, row);
+                        format.append(renderer, rs, row);
                         try {
                             sink.accept(row.array(), 0, row.length());
                         } catch (RuntimeException e) {

@@ -108,10 +108,20 @@ class RenderingIT {
 
     @Test
     void rendersEveryTypeExactly() throws Exception {
+        copyEveryTypeAndCompare("src", "dst", false);
+    }
+
+    /** The same rows as LOAD DATA text, read back by the server through each field encoding. */
+    @Test
+    void rendersEveryTypeExactlyAsLoadDataText() throws Exception {
+        copyEveryTypeAndCompare("srcld", "dstld", true);
+    }
+
+    private void copyEveryTypeAndCompare(String srcSuffix, String dstSuffix, boolean loadData) throws Exception {
         DbEndpoint source = TestDatabases.source1();
         DbEndpoint target = TestDatabases.target();
-        String src = TestDatabases.schema(getClass(), "src");
-        String dst = TestDatabases.schema(getClass(), "dst");
+        String src = TestDatabases.schema(getClass(), srcSuffix);
+        String dst = TestDatabases.schema(getClass(), dstSuffix);
         List<String> setup = new ArrayList<>(List.of("SET time_zone = '+00:00'", "CREATE DATABASE " + src,
                 "USE " + src, DDL));
         ROWS.forEach(r -> setup.add("INSERT INTO everything (" + COLUMNS + ") VALUES (" + r + ")"));
@@ -120,7 +130,7 @@ class RenderingIT {
         TableInfo table;
         long streamed = 0;
         try (SnapshotDumper d = SnapshotDumper.open(DumpOptions.of(config(source), "rendering-dump", 2, Consistency.AUTO));
-             Connection t = Databases.connect(config(target), Endpoint.TARGET);
+             Connection t = loadData ? localInfile(target) : Databases.connect(config(target), Endpoint.TARGET);
              Statement insert = t.createStatement()) {
             table = d.tables(id -> id.schema().equals(src)).get(0);
             assertThat(table.dataColumns()).hasSize(44);
@@ -131,8 +141,17 @@ class RenderingIT {
             List<ChunkSpec> chunks = d.split(table, 2);
             assertThat(chunks).hasSizeGreaterThan(1);
             for (ChunkSpec c : chunks) {
-                streamed += d.streamChunk(table, c,
-                        row -> insert.execute("INSERT INTO everything (" + columns + ") VALUES (" + row + ")"));
+                if (loadData) {
+                    java.io.ByteArrayOutputStream text = new java.io.ByteArrayOutputStream();
+                    streamed += d.streamChunkDelimited(table, c, (buf, off, len) -> text.write(buf, off, len));
+                    insert.unwrap(com.mysql.cj.jdbc.JdbcStatement.class)
+                            .setLocalInfileInputStream(new java.io.ByteArrayInputStream(text.toByteArray()));
+                    insert.execute(loadDataStatement(d.delimitedColumns(table)));
+                    assertThat((Object) insert.getWarnings()).as("LOAD DATA warnings").isNull();
+                } else {
+                    streamed += d.streamChunk(table, c,
+                            row -> insert.execute("INSERT INTO everything (" + columns + ") VALUES (" + row + ")"));
+                }
             }
         }
         assertThat(streamed).isEqualTo(ROWS.size());
@@ -142,6 +161,35 @@ class RenderingIT {
         // The comparison is sharp: the FLOAT 16777216 written as the server's text, 16777200, is caught.
         target.execute("UPDATE " + dst + ".everything SET f = 16777200 WHERE id = 3");
         assertThat(differences(source, src, target, dst, table)).singleElement().asString().contains("id 3: f");
+    }
+
+    /** A target session as Godwit's, whose driver may send LOAD DATA LOCAL data. */
+    private static Connection localInfile(DbEndpoint target) throws java.sql.SQLException {
+        java.util.Properties p = new java.util.Properties();
+        p.setProperty("user", target.user());
+        p.setProperty("password", target.password());
+        p.setProperty("allowLoadLocalInfile", "true");
+        p.setProperty("sessionVariables", Databases.sessionVariables(config(target), Endpoint.TARGET));
+        return java.sql.DriverManager.getConnection(Databases.jdbcUrl(config(target)), p);
+    }
+
+    /** The loader's decoding of each field encoding, written out here so this test does not depend on the loader. */
+    private static String loadDataStatement(List<io.godwit.core.model.DelimitedColumn> fields) {
+        List<String> cols = new ArrayList<>();
+        List<String> sets = new ArrayList<>();
+        for (io.godwit.core.model.DelimitedColumn f : fields) {
+            String q = "`" + f.name() + "`";
+            String v = "@v_" + f.name();
+            switch (f.encoding()) {
+                case TEXT -> cols.add(q);
+                case HEX_BYTES -> { cols.add(v); sets.add(q + " = UNHEX(" + v + ")"); }
+                case HEX_CHARSET_TEXT -> { cols.add(v); sets.add(q + " = CONVERT(UNHEX(" + v + ") USING " + f.charset() + ")"); }
+                case HEX_BIT -> { cols.add(v); sets.add(q + " = CAST(CONV(" + v + ", 16, 10) AS UNSIGNED)"); }
+            }
+        }
+        return "LOAD DATA LOCAL INFILE 'rows' INTO TABLE everything CHARACTER SET utf8mb4"
+                + " FIELDS TERMINATED BY '\\t' ESCAPED BY '\\\\' LINES TERMINATED BY '\\n'"
+                + " (" + String.join(",", cols) + ")" + (sets.isEmpty() ? "" : " SET " + String.join(", ", sets));
     }
 
     /** Column-by-column differences, each value compared on its exact representation. */

@@ -1,9 +1,12 @@
 package io.godwit.loader;
 
+import io.godwit.core.db.ServerFlavor;
 import io.godwit.core.error.ErrorCode;
 import io.godwit.core.error.GodwitException;
 import io.godwit.core.error.RetryKind;
+import io.godwit.core.config.LoaderConfig.OnDuplicate;
 import io.godwit.core.model.ChunkSpec;
+import io.godwit.core.model.RowNotDelimitableException;
 import io.godwit.core.model.TableId;
 import io.godwit.loader.LoadCheckpoints.ChunkState;
 import java.sql.Connection;
@@ -25,7 +28,9 @@ import org.slf4j.LoggerFactory;
  * <ol>
  *   <li>read the chunk's checkpoint row (locking it when it exists): finished means skip, a row of
  *       another plan means META_MISMATCH;</li>
- *   <li>stream the rows into multi-row statements of bounded size and execute them;</li>
+ *   <li>stream the rows into the table: as one {@code LOAD DATA LOCAL} statement when the target
+ *       accepts it and the rows have a text form ({@link DelimitedRowSource}), which costs the
+ *       target less parsing, else as multi-row statements of bounded size;</li>
  *   <li>mark the checkpoint finished (or insert it finished when no plan was stored);</li>
  *   <li>commit.</li>
  * </ol>
@@ -54,31 +59,32 @@ public final class ChunkImporter {
     }
 
     /**
-     * Loads {@code chunk} of source {@code sourceId} into {@code targetTable}, unless its checkpoint
-     * says it is loaded already.
-     *
-     * @param targetColumns the data columns of the rows followed by the extract columns
-     * @param extraLiterals SQL literals of the extract columns appended to every row
-     *                      ({@code 'orders_01','s1'}), empty if there are none
+     * Loads {@code chunk} of source {@code sourceId} into {@code target}, unless its checkpoint says
+     * it is loaded already.
      */
-    public ChunkLoadResult importChunk(TableId targetTable, List<String> targetColumns, String extraLiterals,
-                                       ChunkSpec chunk, String sourceId, RowSource rows) {
+    public ChunkLoadResult importChunk(ChunkTarget target, ChunkSpec chunk, String sourceId, RowSource rows) {
         long started = System.nanoTime();
         long backoff = options.firstBackoff().toMillis();
+        boolean delimited = loadsDelimited(rows);
         for (int attempt = 1; ; attempt++) {
             try {
-                ChunkLoadResult r = attempt(targetTable, targetColumns, extraLiterals, chunk, sourceId, rows, attempt, started);
+                ChunkLoadResult r = attempt(target, chunk, sourceId, rows, delimited, attempt, started);
                 if (!r.skipped()) {
                     progress.add(chunk.table(), r.rows(), r.bytes());
                 }
                 return r;
+            } catch (RowNotDelimitableException e) {
+                LOG.info("chunk {} into {}: {}; loading it again as INSERT statements", chunk.name(),
+                        target.table().quoted(), e.getMessage());
+                delimited = false;
+                attempt--; // not a failure of the target: the same attempt, the other way
             } catch (Retry retry) {
                 GodwitException cause = retry.failure;
                 if (attempt >= options.maxAttempts()) {
                     throw new GodwitException(cause.code(), cause.getMessage() + " (gave up after " + attempt + " attempts)",
                             cause.getCause());
                 }
-                LOG.warn("chunk {} into {}: attempt {} failed, retrying in {} ms: {}", chunk.name(), targetTable.quoted(),
+                LOG.warn("chunk {} into {}: attempt {} failed, retrying in {} ms: {}", chunk.name(), target.table().quoted(),
                         attempt, backoff, cause.getMessage());
                 sleep(backoff);
                 backoff = Math.min(backoff * 2, options.maxBackoff().toMillis());
@@ -86,12 +92,36 @@ public final class ChunkImporter {
         }
     }
 
-    private ChunkLoadResult attempt(TableId targetTable, List<String> columns, String extra, ChunkSpec chunk,
-                                    String sourceId, RowSource rows, int attempt, long started) throws Retry {
+    /**
+     * Whether chunks may go as {@code LOAD DATA LOCAL} into this target: MariaDB and MySQL with
+     * {@code local_infile} on. Not TiDB: before v7.0 it commits LOAD DATA every 20,000 rows,
+     * which would split a chunk from its checkpoint, so INSERT statements stay its path.
+     */
+    public static boolean localInfileUsable(DataSource target, TargetDialect dialect) {
+        if (dialect.flavor() == ServerFlavor.TIDB) {
+            return false;
+        }
+        try (Connection c = target.getConnection(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery(LoaderStatements.LOCAL_INFILE)) {
+            return rs.next() && rs.getLong(1) == 1;
+        } catch (SQLException e) {
+            LOG.debug("cannot read @@local_infile, loading with INSERT statements: {}", e.getMessage());
+            return false;
+        }
+    }
+
+    private boolean loadsDelimited(RowSource rows) {
+        return options.localInfile() && options.onDuplicate() != OnDuplicate.IGNORE
+                && rows instanceof DelimitedRowSource d && !d.delimitedColumns().isEmpty();
+    }
+
+    private ChunkLoadResult attempt(ChunkTarget target, ChunkSpec chunk, String sourceId, RowSource rows,
+                                    boolean delimited, int attempt, long started) throws Retry {
+        TableId targetTable = target.table();
         String where = "chunk " + chunk.name() + " into " + targetTable.quoted();
         Connection c;
         try {
-            c = target.getConnection();
+            c = this.target.getConnection();
         } catch (SQLException e) {
             throw failure(TargetErrors.wrap(e, ErrorCode.LOAD_FAILED, where));
         }
@@ -103,26 +133,17 @@ public final class ChunkImporter {
                     c.rollback();
                     return new ChunkLoadResult(chunk, true, 0, 0, attempt, elapsed(started));
                 }
-                InsertBatcher batch = new InsertBatcher(
-                        LoaderStatements.insertPrefix(options.onDuplicate(), targetTable, columns),
-                        LoaderStatements.insertSuffix(options.onDuplicate(), columns), extra, statementLimit(c));
-                try (Statement st = c.createStatement()) {
-                    // The statements are plain SQL: the driver must not scan megabytes of literals for {fn ...} escapes.
-                    st.setEscapeProcessing(false);
-                    rows.forEachBytes((buf, off, len) -> {
-                        if (Thread.currentThread().isInterrupted()) {
-                            throw new InterruptedException("chunk import cancelled");
-                        }
-                        execute(st, batch.add(buf, off, len));
-                    });
-                    execute(st, batch.finish());
-                }
-                if (!checkpoints.finish(c, state, sourceId, chunk, targetTable, batch.rows(), batch.rowBytes())) {
+                long[] loaded = delimited ? loadDelimited(c, target, chunk, (DelimitedRowSource) rows, where)
+                        : insert(c, target, rows);
+                if (!checkpoints.finish(c, state, sourceId, chunk, targetTable, loaded[0], loaded[1])) {
                     c.rollback(); // a concurrent import of the same chunk committed first
                     return new ChunkLoadResult(chunk, true, 0, 0, attempt, elapsed(started));
                 }
                 c.commit();
-                return new ChunkLoadResult(chunk, false, batch.rows(), batch.rowBytes(), attempt, elapsed(started));
+                return new ChunkLoadResult(chunk, false, loaded[0], loaded[1], attempt, elapsed(started));
+            } catch (RowNotDelimitableException e) {
+                rollbackQuietly(c);
+                throw e;
             } catch (Exception e) {
                 rollbackQuietly(c);
                 throw translate(e, where);
@@ -132,6 +153,47 @@ public final class ChunkImporter {
         } catch (SQLException e) { // from close
             throw failure(TargetErrors.wrap(e, ErrorCode.LOAD_FAILED, where));
         }
+    }
+
+    /** The rows as multi-row statements; returns {rows, row bytes}. */
+    private long[] insert(Connection c, ChunkTarget target, RowSource rows) throws Exception {
+        List<String> columns = target.columns();
+        InsertBatcher batch = new InsertBatcher(
+                LoaderStatements.insertPrefix(options.onDuplicate(), target.table(), columns),
+                LoaderStatements.insertSuffix(options.onDuplicate(), columns), target.extraLiterals(), statementLimit(c));
+        try (Statement st = c.createStatement()) {
+            // The statements are plain SQL: the driver must not scan megabytes of literals for {fn ...} escapes.
+            st.setEscapeProcessing(false);
+            rows.forEachBytes((buf, off, len) -> {
+                if (Thread.currentThread().isInterrupted()) {
+                    throw new InterruptedException("chunk import cancelled");
+                }
+                execute(st, batch.add(buf, off, len));
+            });
+            execute(st, batch.finish());
+        }
+        return new long[] {batch.rows(), batch.rowBytes()};
+    }
+
+    /** The rows as one LOAD DATA LOCAL statement; returns {rows, row bytes}. A warning fails the chunk. */
+    private long[] loadDelimited(Connection c, ChunkTarget target, ChunkSpec chunk, DelimitedRowSource rows,
+                                 String where) throws Exception {
+        String sql = LoaderStatements.loadData(options.onDuplicate(), target, rows.delimitedColumns());
+        LocalInfileLoad.Outcome o;
+        try (Statement st = c.createStatement()) {
+            st.setEscapeProcessing(false);
+            try {
+                o = LocalInfileLoad.run(st, sql, chunk, rows);
+            } catch (SQLException e) {
+                throw new StatementFailed(e, sql);
+            }
+        }
+        if (!o.clean()) {
+            ErrorCode code = o.duplicateKey() ? ErrorCode.LOAD_DUPLICATE : ErrorCode.LOAD_FAILED;
+            throw new GodwitException(code, where + ": the target reported " + o.describe()
+                    + "; nothing of the chunk was kept; statement: " + TargetErrors.head(sql));
+        }
+        return new long[] {o.rows(), o.bytes()};
     }
 
     private static void execute(Statement st, String sql) throws StatementFailed {

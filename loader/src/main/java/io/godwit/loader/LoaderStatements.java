@@ -1,7 +1,9 @@
 package io.godwit.loader;
 
 import io.godwit.core.config.LoaderConfig.OnDuplicate;
+import io.godwit.core.model.DelimitedColumn;
 import io.godwit.core.model.TableId;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -15,6 +17,7 @@ final class LoaderStatements {
     /** MariaDB 10.10+ lists charset-free names in COLLATIONS; FULL_COLLATION_NAME here has the real ones. */
     static final String COLLATIONS = "SELECT * FROM information_schema.COLLATION_CHARACTER_SET_APPLICABILITY";
     static final String MAX_ALLOWED_PACKET = "SELECT @@max_allowed_packet";
+    static final String LOCAL_INFILE = "SELECT @@local_infile";
     static final String SCHEMA_EXISTS = "SELECT 1 FROM information_schema.SCHEMATA WHERE SCHEMA_NAME = ?";
     static final String TABLE_EXISTS = "SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = ? AND TABLE_NAME = ?";
     static final String TABLE_COLUMNS = "SELECT COLUMN_NAME FROM information_schema.COLUMNS"
@@ -118,6 +121,52 @@ final class LoaderStatements {
         }
         String c = TableId.quote(columns.get(0));
         return " ON DUPLICATE KEY UPDATE " + c + " = " + c;
+    }
+
+    /** {@code 'text'} with the quote and backslash escaped, as Godwit's target sessions read it (no NO_BACKSLASH_ESCAPES). */
+    static String stringLiteral(String v) {
+        return "'" + v.replace("\\", "\\\\").replace("'", "''") + "'";
+    }
+
+    /**
+     * {@code LOAD DATA LOCAL INFILE} of {@link DelimitedRowSource} lines into {@code target}: UTF-8
+     * text, hex fields decoded through user variables, extract columns set to their values.
+     * REPLACE or no keyword (duplicates then come back as warnings, which fail the chunk).
+     */
+    static String loadData(OnDuplicate mode, ChunkTarget target, List<DelimitedColumn> fields) {
+        StringBuilder cols = new StringBuilder();
+        List<String> sets = new ArrayList<>();
+        for (int i = 0; i < fields.size(); i++) {
+            DelimitedColumn f = fields.get(i);
+            if (i > 0) {
+                cols.append(',');
+            }
+            String var = "@g" + i;
+            String col = TableId.quote(f.name());
+            switch (f.encoding()) {
+                case TEXT -> cols.append(col);
+                case HEX_BYTES -> {
+                    cols.append(var);
+                    sets.add(col + " = UNHEX(" + var + ")");
+                }
+                case HEX_CHARSET_TEXT -> {
+                    cols.append(var);
+                    sets.add(col + " = CONVERT(UNHEX(" + var + ") USING " + f.charset() + ")");
+                }
+                case HEX_BIT -> {
+                    cols.append(var);
+                    sets.add(col + " = CAST(CONV(" + var + ", 16, 10) AS UNSIGNED)");
+                }
+            }
+        }
+        target.extractValues().forEach((col, value) -> sets.add(TableId.quote(col) + " = " + stringLiteral(value)));
+        if (mode == OnDuplicate.IGNORE) {
+            throw new IllegalArgumentException("on-duplicate ignore is loaded with INSERT statements");
+        }
+        return "LOAD DATA LOCAL INFILE 'godwit-chunk'" + (mode == OnDuplicate.REPLACE ? " REPLACE" : "")
+                + " INTO TABLE " + target.table().quoted()
+                + " CHARACTER SET utf8mb4 FIELDS TERMINATED BY '\\t' ESCAPED BY '\\\\' LINES TERMINATED BY '\\n'"
+                + " (" + cols + ")" + (sets.isEmpty() ? "" : " SET " + String.join(", ", sets));
     }
 
     /** Runs an existence query ({@link #SCHEMA_EXISTS}, {@link #TABLE_EXISTS}) with string parameters. */

@@ -59,9 +59,9 @@ class ChunkImportKillIT {
             List<ChunkSpec> plan = checkpoints.persistPlan("s1", KillableImport.SOURCE_TABLE, target, List.of(
                     new ChunkSpec(KillableImport.SOURCE_TABLE, 0, 1, "1=1")));
             assertThat(plan).as("the original plan").isEqualTo(KillableImport.plan());
-            assertThat(importer.importChunk(target, KillableImport.COLUMNS, "", plan.get(0), "s1",
+            assertThat(importer.importChunk(ChunkTarget.of(target, KillableImport.COLUMNS), plan.get(0), "s1",
                     ChunkImporterIT.rows(0, 1000)).skipped()).isTrue();
-            assertThat(importer.importChunk(target, KillableImport.COLUMNS, "", plan.get(1), "s1",
+            assertThat(importer.importChunk(ChunkTarget.of(target, KillableImport.COLUMNS), plan.get(1), "s1",
                     ChunkImporterIT.rows(1000, 30_000)).rows()).isEqualTo(30_000);
             assertThat(checkpoints.finishedChunks("s1", KillableImport.SOURCE_TABLE)).containsExactly(0, 1);
         }

@@ -45,10 +45,10 @@ class ChunkImporterIT {
         Fixture f = fixture("skip", ImportOptions.defaults(OnDuplicate.ERROR));
         List<ChunkSpec> plan = f.checkpoints.persistPlan(SOURCE, SRC, t, plan(2));
 
-        ChunkLoadResult first = f.importer.importChunk(t, List.of("id", "v"), "", plan.get(0), SOURCE, rows(0, 1000));
+        ChunkLoadResult first = f.importer.importChunk(ChunkTarget.of(t, List.of("id", "v")), plan.get(0), SOURCE, rows(0, 1000));
         assertThat(first.skipped()).isFalse();
         assertThat(first.rows()).isEqualTo(1000);
-        ChunkLoadResult again = f.importer.importChunk(t, List.of("id", "v"), "", plan.get(0), SOURCE, rows(0, 1000));
+        ChunkLoadResult again = f.importer.importChunk(ChunkTarget.of(t, List.of("id", "v")), plan.get(0), SOURCE, rows(0, 1000));
         assertThat(again.skipped()).isTrue();
         assertThat(TargetDb.count("SELECT COUNT(*) FROM " + t.quoted())).isEqualTo(1000);
         assertThat(f.checkpoints.finishedChunks(SOURCE, SRC)).containsExactly(0);
@@ -59,19 +59,19 @@ class ChunkImporterIT {
     @Test
     void failureInTheMiddleOfAChunkLeavesNoRowsAndNoCheckpoint() {
         TableId t = table("fail", "id BIGINT, v VARCHAR(20)"); // keyless: a duplicate would go unnoticed
-        Fixture f = fixture("fail", new ImportOptions(OnDuplicate.REPLACE, 4096, 3, Duration.ZERO, Duration.ZERO));
+        Fixture f = fixture("fail", new ImportOptions(OnDuplicate.REPLACE, 4096, 3, Duration.ZERO, Duration.ZERO, false));
         List<ChunkSpec> plan = f.checkpoints.persistPlan(SOURCE, SRC, t, plan(1));
         RowSource failing = sink -> {
             rows(0, 2500).forEach(sink);
             throw new IllegalStateException("source connection reset");
         };
-        assertThatThrownBy(() -> f.importer.importChunk(t, List.of("id", "v"), "", plan.get(0), SOURCE, failing))
+        assertThatThrownBy(() -> f.importer.importChunk(ChunkTarget.of(t, List.of("id", "v")), plan.get(0), SOURCE, failing))
                 .isInstanceOfSatisfying(GodwitException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.LOAD_FAILED))
                 .hasMessageContaining(plan.get(0).name()).hasMessageContaining(t.quoted());
         assertThat(TargetDb.count("SELECT COUNT(*) FROM " + t.quoted())).isZero();
         assertThat(f.checkpoints.finishedChunks(SOURCE, SRC)).isEmpty();
 
-        ChunkLoadResult rerun = f.importer.importChunk(t, List.of("id", "v"), "", plan.get(0), SOURCE, rows(0, 5000));
+        ChunkLoadResult rerun = f.importer.importChunk(ChunkTarget.of(t, List.of("id", "v")), plan.get(0), SOURCE, rows(0, 5000));
         assertThat(rerun.rows()).isEqualTo(5000);
         assertThat(TargetDb.count("SELECT COUNT(*) FROM " + t.quoted())).isEqualTo(5000);
         assertThat(TargetDb.count("SELECT COUNT(DISTINCT id) FROM " + t.quoted())).isEqualTo(5000);
@@ -80,7 +80,7 @@ class ChunkImporterIT {
     @Test
     void retriesAChunkAfterALostConnectionWithoutDuplicates() {
         TableId t = table("lost", "id BIGINT, v VARCHAR(20)");
-        Fixture f = fixture("lost", new ImportOptions(OnDuplicate.REPLACE, 4096, 3, Duration.ofMillis(10), Duration.ofMillis(50)));
+        Fixture f = fixture("lost", new ImportOptions(OnDuplicate.REPLACE, 4096, 3, Duration.ofMillis(10), Duration.ofMillis(50), false));
         List<ChunkSpec> plan = f.checkpoints.persistPlan(SOURCE, SRC, t, plan(1));
         AtomicInteger calls = new AtomicInteger();
         RowSource killOnce = sink -> {
@@ -94,7 +94,7 @@ class ChunkImporterIT {
                 sink.accept(i + ",'v" + i + "'");
             }
         };
-        ChunkLoadResult r = f.importer.importChunk(t, List.of("id", "v"), "", plan.get(0), SOURCE, killOnce);
+        ChunkLoadResult r = f.importer.importChunk(ChunkTarget.of(t, List.of("id", "v")), plan.get(0), SOURCE, killOnce);
         assertThat(r.attempts()).isEqualTo(2);
         assertThat(TargetDb.count("SELECT COUNT(*) FROM " + t.quoted())).isEqualTo(3000);
         assertThat(TargetDb.count("SELECT COUNT(DISTINCT id) FROM " + t.quoted())).isEqualTo(3000);
@@ -114,15 +114,15 @@ class ChunkImporterIT {
             };
             switch (mode) {
                 case REPLACE -> {
-                    f.importer.importChunk(t, List.of("id", "v"), "", chunk, SOURCE, rows);
+                    f.importer.importChunk(ChunkTarget.of(t, List.of("id", "v")), chunk, SOURCE, rows);
                     assertThat(TargetDb.rows("SELECT * FROM " + t.quoted() + " ORDER BY id")).containsExactly("1|new", "2|x");
                 }
                 case IGNORE -> {
-                    f.importer.importChunk(t, List.of("id", "v"), "", chunk, SOURCE, rows);
+                    f.importer.importChunk(ChunkTarget.of(t, List.of("id", "v")), chunk, SOURCE, rows);
                     assertThat(TargetDb.rows("SELECT * FROM " + t.quoted() + " ORDER BY id")).containsExactly("1|old", "2|x");
                 }
                 case ERROR -> {
-                    assertThatThrownBy(() -> f.importer.importChunk(t, List.of("id", "v"), "", chunk, SOURCE, rows))
+                    assertThatThrownBy(() -> f.importer.importChunk(ChunkTarget.of(t, List.of("id", "v")), chunk, SOURCE, rows))
                             .isInstanceOfSatisfying(GodwitException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.LOAD_DUPLICATE))
                             .hasMessageContaining(t.quoted()).hasMessageContaining(chunk.name());
                     assertThat(TargetDb.rows("SELECT * FROM " + t.quoted() + " ORDER BY id")).containsExactly("1|old");
@@ -137,7 +137,7 @@ class ChunkImporterIT {
         TableId t = table("ignore_trunc", "id INT PRIMARY KEY, v VARCHAR(3) NOT NULL");
         Fixture f = fixture("ignore_trunc", ImportOptions.defaults(OnDuplicate.IGNORE));
         ChunkSpec chunk = f.checkpoints.persistPlan(SOURCE, SRC, t, plan(1)).get(0);
-        assertThatThrownBy(() -> f.importer.importChunk(t, List.of("id", "v"), "", chunk, SOURCE, sink -> sink.accept("1,'toolong'")))
+        assertThatThrownBy(() -> f.importer.importChunk(ChunkTarget.of(t, List.of("id", "v")), chunk, SOURCE, sink -> sink.accept("1,'toolong'")))
                 .isInstanceOfSatisfying(GodwitException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.LOAD_FAILED))
                 .hasMessageContaining("statement [INSERT INTO " + t.quoted());
         assertThat(TargetDb.count("SELECT COUNT(*) FROM " + t.quoted())).isZero();
@@ -166,7 +166,8 @@ class ChunkImporterIT {
                     sink.accept(i + "," + i + ".50");
                 }
             };
-            f.importer.importChunk(merged, second.columns(), "'orders_01','" + source + "'", chunk, source, rows);
+            f.importer.importChunk(new ChunkTarget(merged, List.of("id", "amount"),
+                    new java.util.LinkedHashMap<>(java.util.Map.of("c_table", "orders_01", "c_source", source))), chunk, source, rows);
         }
         assertThat(TargetDb.rows("SELECT c_source, c_table, COUNT(*), SUM(amount) FROM " + merged.quoted()
                 + " GROUP BY c_source, c_table ORDER BY c_source")).containsExactly("s1|orders_01|100|5100.00", "s2|orders_01|100|5100.00");
@@ -179,20 +180,20 @@ class ChunkImporterIT {
         TableId t = table("plan", "id BIGINT PRIMARY KEY, v VARCHAR(20)");
         Fixture f = fixture("plan", ImportOptions.defaults(OnDuplicate.ERROR));
         List<ChunkSpec> original = f.checkpoints.persistPlan(SOURCE, SRC, t, plan(3));
-        f.importer.importChunk(t, List.of("id", "v"), "", original.get(1), SOURCE, rows(1000, 1000));
+        f.importer.importChunk(ChunkTarget.of(t, List.of("id", "v")), original.get(1), SOURCE, rows(1000, 1000));
 
         List<ChunkSpec> resumed = f.checkpoints.persistPlan(SOURCE, SRC, t, plan(4));
         assertThat(resumed).isEqualTo(original);
         assertThat(f.checkpoints.finishedChunks(SOURCE, SRC)).containsExactly(1);
         ChunkSpec foreign = plan(4).get(0);
-        assertThatThrownBy(() -> f.importer.importChunk(t, List.of("id", "v"), "", foreign, SOURCE, rows(0, 10)))
+        assertThatThrownBy(() -> f.importer.importChunk(ChunkTarget.of(t, List.of("id", "v")), foreign, SOURCE, rows(0, 10)))
                 .isInstanceOfSatisfying(GodwitException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.META_MISMATCH))
                 .hasMessageContaining(SRC.quoted());
         assertThatThrownBy(() -> f.checkpoints.persistPlan(SOURCE, SRC, TableId.of(DB, "elsewhere"), plan(3)))
                 .isInstanceOfSatisfying(GodwitException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.META_MISMATCH))
                 .hasMessageContaining("elsewhere");
         for (ChunkSpec chunk : resumed) {
-            f.importer.importChunk(t, List.of("id", "v"), "", chunk, SOURCE, rows(chunk.index() * 1000, 1000));
+            f.importer.importChunk(ChunkTarget.of(t, List.of("id", "v")), chunk, SOURCE, rows(chunk.index() * 1000, 1000));
         }
         assertThat(TargetDb.count("SELECT COUNT(*) FROM " + t.quoted())).isEqualTo(3000);
     }
@@ -202,8 +203,8 @@ class ChunkImporterIT {
         TableId t = table("noplan", "id BIGINT, v VARCHAR(20)");
         Fixture f = fixture("noplan", ImportOptions.defaults(OnDuplicate.REPLACE));
         f.checkpoints.checkPlan(SOURCE, SRC, plan(2));
-        f.importer.importChunk(t, List.of("id", "v"), "", plan(2).get(0), SOURCE, rows(0, 100));
-        assertThat(f.importer.importChunk(t, List.of("id", "v"), "", plan(2).get(0), SOURCE, rows(0, 100)).skipped()).isTrue();
+        f.importer.importChunk(ChunkTarget.of(t, List.of("id", "v")), plan(2).get(0), SOURCE, rows(0, 100));
+        assertThat(f.importer.importChunk(ChunkTarget.of(t, List.of("id", "v")), plan(2).get(0), SOURCE, rows(0, 100)).skipped()).isTrue();
         f.checkpoints.checkPlan(SOURCE, SRC, plan(2));
         assertThatThrownBy(() -> f.checkpoints.checkPlan(SOURCE, SRC, plan(3)))
                 .isInstanceOfSatisfying(GodwitException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.META_MISMATCH))
@@ -218,13 +219,13 @@ class ChunkImporterIT {
     @Test
     void importsChunksInParallel() throws Exception {
         TableId t = table("parallel", "id BIGINT PRIMARY KEY, v VARCHAR(20)");
-        Fixture f = fixture("parallel", new ImportOptions(OnDuplicate.ERROR, 8192, 6, Duration.ofMillis(20), Duration.ofMillis(200)));
+        Fixture f = fixture("parallel", new ImportOptions(OnDuplicate.ERROR, 8192, 6, Duration.ofMillis(20), Duration.ofMillis(200), false));
         List<ChunkSpec> plan = f.checkpoints.persistPlan(SOURCE, SRC, t, plan(8));
         ExecutorService threads = Executors.newFixedThreadPool(4);
         try {
             List<Future<ChunkLoadResult>> results = new ArrayList<>();
             for (ChunkSpec chunk : plan) {
-                results.add(threads.submit(() -> f.importer.importChunk(t, List.of("id", "v"), "", chunk, SOURCE,
+                results.add(threads.submit(() -> f.importer.importChunk(ChunkTarget.of(t, List.of("id", "v")), chunk, SOURCE,
                         rows(chunk.index() * 2000, 2000))));
             }
             for (Future<ChunkLoadResult> r : results) {

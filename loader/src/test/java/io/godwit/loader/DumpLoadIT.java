@@ -38,7 +38,7 @@ class DumpLoadIT {
                 List<ChunkSpec> plan = checkpoints.persistPlan("dump", table.id(), target, table.chunks());
                 for (DumpDataFile file : table.dataFiles()) {
                     assertThat(plan.get(file.chunk().index())).isEqualTo(file.chunk());
-                    importer.importChunk(target, file.columns(), "", file.chunk(), "dump", file);
+                    importer.importChunk(ChunkTarget.of(target, file.columns()), file.chunk(), "dump", file);
                 }
             }
         }

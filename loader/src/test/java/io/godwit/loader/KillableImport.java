@@ -26,10 +26,10 @@ public final class KillableImport {
             LoadCheckpoints checkpoints = new LoadCheckpoints(pool, args[6], args[7]);
             checkpoints.ensureTables();
             ChunkImporter importer = new ChunkImporter(pool, checkpoints,
-                    new ImportOptions(OnDuplicate.REPLACE, 16 * 1024, 1, Duration.ZERO, Duration.ZERO), new LoadProgress());
+                    new ImportOptions(OnDuplicate.REPLACE, 16 * 1024, 1, Duration.ZERO, Duration.ZERO, false), new LoadProgress());
             List<ChunkSpec> plan = checkpoints.persistPlan("s1", SOURCE_TABLE, target, plan());
-            importer.importChunk(target, COLUMNS, "", plan.get(0), "s1", ChunkImporterIT.rows(0, 1000));
-            importer.importChunk(target, COLUMNS, "", plan.get(1), "s1", sink -> {
+            importer.importChunk(ChunkTarget.of(target, COLUMNS), plan.get(0), "s1", ChunkImporterIT.rows(0, 1000));
+            importer.importChunk(ChunkTarget.of(target, COLUMNS), plan.get(1), "s1", sink -> {
                 for (long i = 1000; ; i++) {
                     sink.accept(i + ",'v" + i + "'");
                     if (i == 21_000) {

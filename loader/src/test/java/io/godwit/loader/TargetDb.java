@@ -31,6 +31,13 @@ final class TargetDb {
         return Databases.pool(name, DatabaseConfig.of(t.host(), t.port(), user, password), Endpoint.TARGET, size);
     }
 
+    /** A pool whose driver may send LOAD DATA LOCAL data, as the loader's target pool. */
+    static HikariDataSource localInfilePool(String name, int size) {
+        DbEndpoint t = endpoint();
+        return Databases.pool(name, DatabaseConfig.of(t.host(), t.port(), t.user(), t.password()), Endpoint.TARGET,
+                size, true);
+    }
+
     static long count(String sql) {
         List<String> r = rows(sql);
         return Long.parseLong(r.get(0));

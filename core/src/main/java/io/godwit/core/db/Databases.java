@@ -76,7 +76,20 @@ public final class Databases {
      * processlist tell which task a connection works for.
      */
     public static HikariDataSource pool(String name, DatabaseConfig db, Endpoint endpoint, int size) {
+        return pool(name, db, endpoint, size, false);
+    }
+
+    /**
+     * {@link #pool(String, DatabaseConfig, Endpoint, int)}; with {@code localInfile} the driver
+     * may send {@code LOAD DATA LOCAL} data. Only the loader's target pool asks for it: the driver
+     * then also answers a server's request for a local file, so the pool must only talk to a server
+     * the user trusts with the data anyway.
+     */
+    public static HikariDataSource pool(String name, DatabaseConfig db, Endpoint endpoint, int size, boolean localInfile) {
         HikariConfig c = new HikariConfig();
+        if (localInfile) {
+            c.addDataSourceProperty("allowLoadLocalInfile", "true");
+        }
         c.setPoolName(name);
         c.setJdbcUrl(jdbcUrl(db));
         c.setUsername(db.user());

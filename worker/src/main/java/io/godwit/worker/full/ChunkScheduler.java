@@ -3,10 +3,12 @@ package io.godwit.worker.full;
 import io.godwit.core.error.ErrorCode;
 import io.godwit.core.error.GodwitException;
 import io.godwit.core.model.ChunkSpec;
+import io.godwit.core.model.DelimitedColumn;
 import io.godwit.core.model.RowBytesSink;
 import io.godwit.core.model.RowSink;
 import io.godwit.loader.ChunkImporter;
 import io.godwit.loader.ChunkLoadResult;
+import io.godwit.loader.DelimitedRowSource;
 import io.godwit.loader.RowSource;
 import io.godwit.worker.progress.TableProgress;
 import java.util.ArrayList;
@@ -56,9 +58,8 @@ final class ChunkScheduler implements AutoCloseable {
         MDC.put("source", t.sourceId());
         MDC.put("unit", "load");
         try {
-            RowSource counted = new CountingRows(t.rows().apply(chunk), t.progress());
-            ChunkLoadResult r = importer.importChunk(t.target(), t.targetColumns(), t.extraLiterals(), chunk,
-                    t.sourceId(), counted);
+            CountingRows counted = new CountingRows(t.rows().apply(chunk), t.progress());
+            ChunkLoadResult r = importer.importChunk(t.chunkTarget(), chunk, t.sourceId(), counted);
             t.progress().chunkDone(r.rows(), r.skipped());
             return r;
         } finally {
@@ -70,7 +71,7 @@ final class ChunkScheduler implements AutoCloseable {
      * Counts the rows streamed into the table's progress, in steps of {@value #STEP} rows so that
      * the chunk threads do not contend on the shared counters per row.
      */
-    private static final class CountingRows implements RowSource {
+    private static final class CountingRows implements DelimitedRowSource {
         private static final int STEP = 1024;
         private final RowSource inner;
         private final TableProgress progress;
@@ -86,6 +87,23 @@ final class ChunkScheduler implements AutoCloseable {
                 inner.forEach(row -> {
                     n.add(row.length());
                     sink.accept(row);
+                });
+            } finally {
+                n.flush();
+            }
+        }
+
+        /** The inner source's text form, if it has one. */
+        @Override public List<DelimitedColumn> delimitedColumns() {
+            return inner instanceof DelimitedRowSource d ? d.delimitedColumns() : List.of();
+        }
+
+        @Override public void forEachDelimited(RowBytesSink sink) throws Exception {
+            Counter n = new Counter();
+            try {
+                ((DelimitedRowSource) inner).forEachDelimited((buf, off, len) -> {
+                    n.add(len);
+                    sink.accept(buf, off, len);
                 });
             } finally {
                 n.flush();

@@ -14,6 +14,7 @@ import io.godwit.core.db.Endpoint;
 import io.godwit.core.error.ErrorCode;
 import io.godwit.core.error.GodwitException;
 import io.godwit.core.model.ChunkSpec;
+import io.godwit.core.model.DelimitedColumn;
 import io.godwit.core.model.RowBytesSink;
 import io.godwit.core.model.RowSink;
 import io.godwit.core.model.TableId;
@@ -28,6 +29,7 @@ import io.godwit.filters.TableRouter;
 import io.godwit.loader.ChunkImporter;
 import io.godwit.loader.DumpDirectory;
 import io.godwit.loader.DumpTable;
+import io.godwit.loader.DelimitedRowSource;
 import io.godwit.loader.ImportOptions;
 import io.godwit.loader.LoadCheckpoints;
 import io.godwit.loader.LoadProgress;
@@ -112,13 +114,13 @@ public final class FullMigration {
                 byInstance.put(inst, d);
             }
             try (TargetSide target = TargetSide.open(task, maxPoolSize())) {
-                List<SourceTablePlan> tables = new ArrayList<>();
-                for (Map.Entry<MySqlInstance, SnapshotDumper> e : byInstance.entrySet()) {
-                    tables.addAll(planFromSnapshot(e.getKey(), e.getValue(), target));
-                }
-                LOG.info("{} tables planned, {} chunks to load", tables.size(),
-                        tables.stream().mapToLong(t -> t.chunks().size() - t.finished().size()).sum());
-                return load(target, tables, dumpers.stream().map(d -> d.consistentPoint().toString()).toList());
+                // Each table's chunks start loading as soon as that table is planned: the target
+                // works while the next tables are created and split, instead of waiting for all.
+                return load(target, submit -> {
+                    for (Map.Entry<MySqlInstance, SnapshotDumper> e : byInstance.entrySet()) {
+                        planFromSnapshot(e.getKey(), e.getValue(), target, submit);
+                    }
+                }, dumpers.stream().map(d -> d.consistentPoint().toString()).toList());
             }
         } finally {
             dumpers.forEach(SnapshotDumper::close);
@@ -143,28 +145,35 @@ public final class FullMigration {
         }
     }
 
-    private List<SourceTablePlan> planFromSnapshot(MySqlInstance inst, SnapshotDumper dumper, TargetSide target) {
+    private void planFromSnapshot(MySqlInstance inst, SnapshotDumper dumper, TargetSide target,
+                                  Consumer<SourceTablePlan> out) {
         TableFilterChain chain = new TableFilterChain(blockAllowList(inst), router(inst));
         long rowsPerChunk = rowsPerChunk(plan.mydumper(inst));
-        List<SourceTablePlan> out = new ArrayList<>();
         for (TableInfo t : dumper.tables(id -> chain.resolve(id, inst.sourceId()).isPresent())) {
             TableRouter.Route route = chain.resolve(t.id(), inst.sourceId()).orElseThrow();
             target.schemas().createDatabase(route.target().schema(), dumper.createDatabaseSql(t.id().schema()));
             target.schemas().createTable(route.target(), t.createTableSql(), List.copyOf(route.extractColumns().keySet()));
             List<ChunkSpec> chunks = target.checkpoints().persistPlan(inst.sourceId(), t.id(), route.target(),
                     dumper.split(t, rowsPerChunk));
-            out.add(new SourceTablePlan(inst.sourceId(), t.id(), route.target(),
+            out.accept(new SourceTablePlan(inst.sourceId(), t.id(), route.target(),
                     t.dataColumns().stream().map(io.godwit.core.model.ColumnInfo::name).toList(),
                     route.extractColumns(), chunks, target.checkpoints().finishedChunks(inst.sourceId(), t.id()),
                     chunk -> snapshotRows(dumper, t, chunk),
                     progress.table(inst.sourceId(), t.id(), estimatedRows(dumper, t.id()))));
         }
-        return out;
     }
 
     /** A chunk's rows read from the snapshot, as bytes for the importer (no String per row). */
     private static RowSource snapshotRows(SnapshotDumper dumper, TableInfo t, ChunkSpec chunk) {
-        return new RowSource() {
+        return new DelimitedRowSource() {
+            @Override public List<DelimitedColumn> delimitedColumns() {
+                return dumper.delimitedColumns(t);
+            }
+
+            @Override public void forEachDelimited(RowBytesSink sink) {
+                dumper.streamChunkDelimited(t, chunk, sink);
+            }
+
             @Override public void forEach(RowSink sink) {
                 dumper.streamChunk(t, chunk, sink);
             }
@@ -226,18 +235,30 @@ public final class FullMigration {
                             chunk -> byIndex.get(chunk.index()), progress.table(inst.sourceId(), t.id(), 0)));
                 }
             }
-            return load(target, tables, points);
+            return load(target, submit -> tables.forEach(submit), points);
         }
     }
 
-    private MigrationSummary load(TargetSide target, List<SourceTablePlan> tables, List<String> points) {
+    /** Plans tables and hands each to the loader as soon as it is ready. */
+    @FunctionalInterface
+    private interface TablePlanner {
+        void planInto(Consumer<SourceTablePlan> submit);
+    }
+
+    private MigrationSummary load(TargetSide target, TablePlanner planner, List<String> points) {
         ChunkImporter importer = new ChunkImporter(target.pool(), target.checkpoints(),
-                ImportOptions.defaults(onDuplicate()), new LoadProgress());
+                ImportOptions.defaults(onDuplicate()).withLocalInfile(
+                        ChunkImporter.localInfileUsable(target.pool(), target.schemas().dialect())),
+                new LoadProgress());
         try (ChunkScheduler scheduler = new ChunkScheduler(task.name(), loadThreads(), importer)) {
             try (ProgressTicker ticker = new ProgressTicker(progress, progressOut, progressInterval)) {
-                for (SourceTablePlan t : tables) {
+                int[] planned = new int[2];
+                planner.planInto(t -> {
                     scheduler.submitTable(t);
-                }
+                    planned[0]++;
+                    planned[1] += t.chunks().size() - t.finished().size();
+                });
+                LOG.info("{} tables planned, {} chunks to load", planned[0], planned[1]);
                 scheduler.awaitAll();
                 ticker.finalReport();
             }
@@ -307,7 +328,8 @@ public final class FullMigration {
     record TargetSide(HikariDataSource pool, TargetSchemaCreator schemas, LoadCheckpoints checkpoints)
             implements AutoCloseable {
         static TargetSide open(TaskConfig task, int poolSize) {
-            HikariDataSource pool = Databases.pool(task.name() + "-target-load", task.targetDatabase(), Endpoint.TARGET, poolSize);
+            HikariDataSource pool = Databases.pool(task.name() + "-target-load", task.targetDatabase(), Endpoint.TARGET,
+                    poolSize, true);
             try {
                 LoadCheckpoints checkpoints = new LoadCheckpoints(pool, task.metaSchema(), task.name());
                 checkpoints.ensureTables();

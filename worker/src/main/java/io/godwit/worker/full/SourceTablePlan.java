@@ -2,6 +2,7 @@ package io.godwit.worker.full;
 
 import io.godwit.core.model.ChunkSpec;
 import io.godwit.core.model.TableId;
+import io.godwit.loader.ChunkTarget;
 import io.godwit.loader.RowSource;
 import io.godwit.worker.progress.TableProgress;
 import java.util.List;
@@ -17,22 +18,8 @@ record SourceTablePlan(String sourceId, TableId source, TableId target, List<Str
                        Map<String, String> extractColumns, List<ChunkSpec> chunks, Set<Integer> finished,
                        Function<ChunkSpec, RowSource> rows, TableProgress progress) {
 
-    /** The INSERT column list: the source's data columns, then the extract columns. */
-    List<String> targetColumns() {
-        List<String> all = new java.util.ArrayList<>(dataColumns);
-        all.addAll(extractColumns.keySet());
-        return all;
-    }
-
-    /** The extract columns' values as SQL string literals, appended to every row. */
-    String extraLiterals() {
-        StringBuilder b = new StringBuilder();
-        for (String v : extractColumns.values()) {
-            if (b.length() > 0) {
-                b.append(',');
-            }
-            b.append('\'').append(v.replace("\\", "\\\\").replace("'", "''")).append('\'');
-        }
-        return b.toString();
+    /** Where the chunks go: the target table, the data columns, the extract columns' values. */
+    ChunkTarget chunkTarget() {
+        return new ChunkTarget(target, dataColumns, extractColumns);
     }
 }
