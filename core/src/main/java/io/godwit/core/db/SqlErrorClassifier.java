@@ -23,11 +23,31 @@ public final class SqlErrorClassifier {
     static final int ER_QUERY_INTERRUPTED = 1317;
     static final int ER_CON_COUNT = 1040;
     static final int ER_TOO_MANY_USER_CONNECTIONS = 1203;
+    /** The source cannot serve the binlog from the requested file/position or GTID set (purged, unknown). */
+    static final int ER_MASTER_FATAL_ERROR_READING_BINLOG = 1236;
     // Client-side codes the driver reports.
     static final int CR_CONNECTION_ERROR = 2002;
     static final int CR_CONN_HOST_ERROR = 2003;
     static final int CR_SERVER_GONE = 2006;
     static final int CR_SERVER_LOST = 2013;
+    // DDL errors that mean "this statement's effect is already there" (MySQL, MariaDB and TiDB share them).
+    static final int ER_DB_CREATE_EXISTS = 1007;
+    static final int ER_DB_DROP_EXISTS = 1008;
+    static final int ER_TABLE_EXISTS = 1050;
+    static final int ER_BAD_TABLE = 1051;
+    static final int ER_BAD_FIELD = 1054;
+    static final int ER_DUP_FIELDNAME = 1060;
+    static final int ER_DUP_KEYNAME = 1061;
+    static final int ER_MULTIPLE_PRI_KEY = 1068;
+    static final int ER_CANT_DROP_FIELD_OR_KEY = 1091;
+    static final int ER_NO_SUCH_TABLE = 1146;
+    static final int ER_DROP_PARTITION_NON_EXISTENT = 1507;
+    static final int ER_SAME_NAME_PARTITION = 1517;
+    static final int ER_FK_DUP_NAME = 1826;
+    static final Set<Integer> DDL_ALREADY_APPLIED = Set.of(
+            ER_DB_CREATE_EXISTS, ER_DB_DROP_EXISTS, ER_TABLE_EXISTS, ER_BAD_TABLE, ER_BAD_FIELD, ER_DUP_FIELDNAME,
+            ER_DUP_KEYNAME, ER_MULTIPLE_PRI_KEY, ER_CANT_DROP_FIELD_OR_KEY, ER_NO_SUCH_TABLE,
+            ER_DROP_PARTITION_NON_EXISTENT, ER_SAME_NAME_PARTITION, ER_FK_DUP_NAME);
     // TiDB codes that mean "try again".
     static final Set<Integer> TIDB_TRANSIENT = Set.of(
             8002,  // ErrWriteConflictInTiDB / retry-able txn
@@ -59,6 +79,9 @@ public final class SqlErrorClassifier {
                 || vendor == ER_CON_COUNT || vendor == ER_TOO_MANY_USER_CONNECTIONS) {
             return source ? ErrorCode.SOURCE_UNREACHABLE : ErrorCode.TARGET_UNREACHABLE;
         }
+        if (source && vendor == ER_MASTER_FATAL_ERROR_READING_BINLOG) {
+            return ErrorCode.BINLOG_PURGED;
+        }
         if (!source && (vendor == ER_LOCK_DEADLOCK || vendor == ER_LOCK_WAIT_TIMEOUT
                 || state.equals("40001") || TIDB_TRANSIENT.contains(vendor))) {
             return ErrorCode.TARGET_TRANSIENT;
@@ -67,6 +90,17 @@ public final class SqlErrorClassifier {
             return ErrorCode.LOAD_DUPLICATE;
         }
         return source ? ErrorCode.SOURCE_QUERY_FAILED : ErrorCode.TARGET_WRITE_FAILED;
+    }
+
+    /**
+     * True when a DDL statement failed on the target because what it would do is already done: the
+     * database or table exists, the table, column, key or partition to drop is gone, the column, key,
+     * primary key, partition or foreign key to add exists. Only meaningful for a DDL that is executed a
+     * second time after a crash hid whether the first execution committed; any other statement or
+     * error is a real failure.
+     */
+    public static boolean isDdlAlreadyApplied(SQLException e) {
+        return DDL_ALREADY_APPLIED.contains(e.getErrorCode());
     }
 
     /** Wraps {@code e} as a {@link GodwitException} whose one-line message names {@code where}. */

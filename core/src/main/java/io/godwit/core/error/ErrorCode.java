@@ -56,16 +56,52 @@ public enum ErrorCode {
     // ---- sync
     SYNC_FAILED(16001, ErrorClass.SYNC, RetryKind.RESUMABLE, "applying a binlog change failed",
             "see the statement and position; fix the target, or skip/replace the event, then resume"),
+    SYNC_DDL_FAILED(16002, ErrorClass.SYNC, RetryKind.RESUMABLE, "the target rejected a DDL statement",
+            "see the statement and position; fix the target or run an equivalent DDL by hand and skip the event, then resume"),
+    SYNC_TABLE_UNKNOWN(16003, ErrorClass.SYNC, RetryKind.RESUMABLE, "a row event's table is not tracked or its rows do not fit the tracked definition",
+            "check the tracked schema of the table (`binlog-schema list`), set it with `binlog-schema update`, then resume"),
+    SYNC_REREAD_MISMATCH(16004, ErrorClass.SYNC, RetryKind.RESUMABLE, "a half-applied batch reads differently from the binlog now",
+            "restore the filters, routes and table schemas the task had when it stopped, resume until the batch is complete, then change them"),
+    SYNC_WORKER_COUNT_CHANGED(16005, ErrorClass.SYNC, RetryKind.RESUMABLE, "worker-count changed while a batch was half applied",
+            "restore the previous `syncers.*.worker-count` (named in the message), resume, and change it after the next checkpoint"),
+    SYNC_CHECKPOINT_FENCED(16006, ErrorClass.SYNC, RetryKind.RESUMABLE, "another process advanced this task's sync checkpoints",
+            "make sure only one worker runs the task for this source (`list-member`, `query-status`), then resume"),
+    DDL_UNPARSABLE(16007, ErrorClass.SYNC, RetryKind.RESUMABLE, "a statement from the binlog cannot be parsed",
+            "see the statement and position; run an equivalent DDL on the target by hand (and `binlog-schema update` "
+                    + "for the table), skip the event with `binlog skip`, then resume"),
+    DDL_UNSUPPORTED(16008, ErrorClass.SYNC, RetryKind.RESUMABLE, "a statement from the binlog cannot be replicated",
+            "see the reason; create the table on the target by hand (CREATE TABLE ... SELECT: set binlog_format=ROW on "
+                    + "the source), set its schema with `binlog-schema update`, skip the event, then resume"),
+    SCHEMA_MISMATCH(16009, ErrorClass.SYNC, RetryKind.RESUMABLE, "a DDL does not fit the tracked schema of its table",
+            "the tracked schema differs from the source's: compare `binlog-schema list` with SHOW CREATE TABLE at the "
+                    + "position, set it with `binlog-schema update`, then resume"),
+    SYNC_DDL_NOT_ROUTABLE(16010, ErrorClass.SYNC, RetryKind.RESUMABLE,
+            "a DDL cannot be routed to the target without changing its meaning",
+            "the DDL joins a migrated table with one outside the block-allow-list, or renames a merged (routed) table: "
+                    + "run the equivalent change on the target by hand and skip the event with `binlog skip`, or make the "
+                    + "block-allow-list and routes treat both tables alike, then resume"),
 
     // ---- binlog
     BINLOG_PURGED(17001, ErrorClass.BINLOG, RetryKind.RESUMABLE, "the binlog file to resume from has been purged on the source",
-            "start the task again from a new full dump (`task-mode: all` with `--remove-meta`)"),
+            "start from a position the source still has (a newer `meta` binlog-name/binlog-gtid in task.yaml, see SHOW BINARY LOGS), "
+                    + "or run the task again with a full dump (`task-mode: all` with `--remove-meta`)"),
+    BINLOG_DECODE_FAILED(17002, ErrorClass.BINLOG, RetryKind.RESUMABLE, "a binlog event cannot be decoded",
+            "inspect the event at the reported position with `mysqlbinlog --start-position`; "
+                    + "if it is not needed skip it with `dmctl binlog skip`, else report it with the event"),
+    BINLOG_STREAM_MISMATCH(17003, ErrorClass.BINLOG, RetryKind.RESUMABLE, "after a reconnect the source sent a different binlog than before",
+            "check that `from` still reaches the same server (no failover, RESET MASTER or restored backup), then resume the task"),
+    BINLOG_FORMAT_UNSUPPORTED(17004, ErrorClass.BINLOG, RetryKind.RESUMABLE, "the source logs changes in a form Godwit cannot replicate",
+            "on the source SET GLOBAL binlog_format=ROW, binlog_row_image=FULL, binlog_transaction_compression=OFF; "
+                    + "then restart the task from a position logged after the change"),
 
     // ---- meta (checkpoints)
     META_FAILED(19001, ErrorClass.META, RetryKind.RESUMABLE, "reading or writing the checkpoint tables failed",
             "check the target user's privileges on `meta-schema`"),
     META_MISMATCH(19002, ErrorClass.META, RetryKind.FATAL, "the checkpoints in the target belong to a different plan",
             "start over with a clean meta schema (drop the task's checkpoint tables) or restore the original task file"),
+    META_SCHEMA_UNREADABLE(19003, ErrorClass.META, RetryKind.RESUMABLE, "the stored table schemas (table_info) cannot be read",
+            "the checkpoint's table_info was written by an incompatible version or damaged: set the tables' schemas with "
+                    + "`binlog-schema update`, or start the task again from a new full dump"),
 
     // ---- check-data
     CHECK_FAILED(20001, ErrorClass.CHECK, RetryKind.RESUMABLE, "comparing source and target failed",

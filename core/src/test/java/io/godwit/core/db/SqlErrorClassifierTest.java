@@ -34,6 +34,8 @@ class SqlErrorClassifierTest {
             "42S02, 1146, TARGET, TARGET_WRITE_FAILED",
             "42S02, 1146, SOURCE, SOURCE_QUERY_FAILED",
             "40001, 1213, SOURCE, SOURCE_QUERY_FAILED",
+            "HY000, 1236, SOURCE, BINLOG_PURGED",
+            "HY000, 1236, TARGET, TARGET_WRITE_FAILED",
     })
     void classifiesBySqlStateAndVendorCode(String state, int vendor, Endpoint endpoint, ErrorCode expected) {
         assertThat(SqlErrorClassifier.classify(new SQLException("any text", state, vendor), endpoint)).isEqualTo(expected);
@@ -50,6 +52,33 @@ class SqlErrorClassifierTest {
     @CsvSource({"40001, 1213, true", "HY000, 1205, true", "42S02, 1146, false", "23000, 1062, false"})
     void transientMeansRetryable(String state, int vendor, boolean expected) {
         assertThat(SqlErrorClassifier.isTransient(new SQLException("x", state, vendor), Endpoint.TARGET)).isEqualTo(expected);
+    }
+
+    @ParameterizedTest(name = "{0}/{1}: DDL already applied = {2}")
+    @CsvSource({
+            // SQLSTATE, vendor code, already applied
+            "HY000, 1007, true",   // can't create database; database exists
+            "HY000, 1008, true",   // can't drop database; database doesn't exist
+            "42S01, 1050, true",   // table already exists
+            "42S02, 1051, true",   // unknown table (DROP TABLE)
+            "42S22, 1054, true",   // unknown column (CHANGE/RENAME COLUMN run twice)
+            "42S21, 1060, true",   // duplicate column name
+            "42000, 1061, true",   // duplicate key name
+            "42000, 1068, true",   // multiple primary key defined
+            "42000, 1091, true",   // can't drop; check that column/key exists
+            "42S02, 1146, true",   // table doesn't exist (RENAME TABLE run twice)
+            "HY000, 1507, true",   // error in list of partitions to drop
+            "HY000, 1517, true",   // duplicate partition name
+            "23000, 1826, true",   // duplicate foreign key constraint name
+            "42000, 1064, false",  // syntax error
+            "42000, 1142, false",  // privilege
+            "HY000, 1205, false",  // lock wait timeout: retryable, not done
+            "08S01, 0, false",     // lost connection: unknown, not done
+            "23000, 1062, false",  // duplicate entry (data), not a DDL's effect
+            "42S01, 0, false",     // SQLSTATE alone never decides
+    })
+    void ddlAlreadyAppliedByVendorCode(String state, int vendor, boolean expected) {
+        assertThat(SqlErrorClassifier.isDdlAlreadyApplied(new SQLException("any text", state, vendor))).isEqualTo(expected);
     }
 
     @org.junit.jupiter.api.Test
