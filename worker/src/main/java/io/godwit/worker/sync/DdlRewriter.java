@@ -1,0 +1,23 @@
+package io.godwit.worker.sync;
+
+import io.godwit.core.event.DdlEvent;
+import java.util.List;
+
+/**
+ * Turns a source DDL into what the target executes: parsed, filtered by the binlog event filter and the
+ * block-allow-list, routed and adapted to the target flavour by the DDL layer (and coordinated by
+ * shard-merge where the task merges shards). The sync coordinator only executes, checkpoints and, after a
+ * crash, re-executes the result.
+ */
+@FunctionalInterface
+public interface DdlRewriter {
+
+    /**
+     * @return the target statements in execution order, every table name schema-qualified (they run on a
+     *         connection without a current database); empty when the DDL is filtered out or is not for the
+     *         target (a GRANT logged as a query event, say). An empty list still checkpoints the DDL with the
+     *         tracker's state, since the source's schema changed all the same.
+     * @throws io.godwit.core.error.GodwitException when the statement cannot be parsed or routed
+     */
+    List<String> targetStatements(DdlEvent ddl);
+}

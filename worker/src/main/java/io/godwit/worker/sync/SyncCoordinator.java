@@ -1,0 +1,469 @@
+package io.godwit.worker.sync;
+
+import io.godwit.binlog.TableSchemas;
+import io.godwit.core.db.Endpoint;
+import io.godwit.core.db.ServerFlavor;
+import io.godwit.core.db.SqlErrorClassifier;
+import io.godwit.core.error.ErrorCode;
+import io.godwit.core.error.GodwitException;
+import io.godwit.core.error.RetryKind;
+import io.godwit.core.model.BinlogLocation;
+import io.godwit.core.model.TableId;
+import io.godwit.filters.BinlogEventFilter;
+import io.godwit.filters.TableFilterChain;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The sync unit of one source: reads the change stream in binlog order, cuts it into batches of whole
+ * source transactions, splits each batch over {@code worker-count} slots by causality and applies the
+ * shares concurrently, one target transaction per slot, with a barrier between batches.
+ *
+ * <h2>Protocol</h2>
+ * <ol>
+ *   <li>Batch k spans whole source transactions from {@code start(k) = end(k-1)} to {@code end(k)}, both
+ *       transaction boundaries. A DML batch closes at {@code batch x worker-count} changes, after
+ *       {@code maxBatchDelay}, or before a DDL; a DDL is a batch of its own; a source transaction of more
+ *       than {@code maxBufferedTxRows} changes is a batch of its own, streamed through slot 0 with its
+ *       target transaction open across it (memory stays bounded; the other slots commit empty shares).</li>
+ *   <li>The split of a batch over the slots is a function of the batch's content, the worker count and the
+ *       batch's safe-mode flag ({@link Compactor}, {@link Causality}); its digest is recorded.</li>
+ *   <li>Slot s applies its share in ONE target transaction whose first statement moves the row
+ *       {@code (source, s)} of {@code <meta>.<task>_syncer_slot} from batch k-1 to k and records start,
+ *       end, digest and safe mode; then the share's statements; then commit. Also for an empty share.</li>
+ *   <li>Batch k+1 is applied only after every slot committed batch k (barrier).</li>
+ *   <li>A DDL batch: (a) record it as pending in {@code <task>_syncer_ddl}, committed; (b) execute its
+ *       (already routed) statements; (c) in one transaction move all slot rows to k, mark the DDL done
+ *       with the schema tracker's {@code table_info}, write DM's global checkpoint.</li>
+ *   <li>DM's {@code <task>_syncer_checkpoint} (global and per-table rows) is written after barriers, at most
+ *       every {@code checkpoint-flush-interval} and when the sync stops; it is informational.</li>
+ * </ol>
+ *
+ * <h2>Guarantee</h2>
+ * A kill -9 of this process, a killed target connection, a lost commit reply or a failing target at any
+ * moment leaves every slot row saying exactly which of its shares are in the target, because the row and
+ * the share commit atomically. On restart ({@link SyncCheckpoints#recover}):
+ * <ul>
+ *   <li>all slots at k: the sync resumes at {@code end(k)};</li>
+ *   <li>some slots at k, others at k-1: batch k is read again from {@code start(k)} to {@code end(k)}, the
+ *       identical split is rebuilt (its digest must match the recorded one, else the sync stops with
+ *       SYNC_REREAD_MISMATCH instead of guessing), and only the shares of the slots at k-1 are applied;</li>
+ *   <li>a pending DDL is executed again, then completed;</li>
+ *   <li>a slot transaction whose commit reply was lost is recognised (its row is already at k with the
+ *       same digest) and not applied again; a second process running the same source is fenced off by
+ *       the same row condition (SYNC_CHECKPOINT_FENCED).</li>
+ * </ul>
+ * So every row change read from the binlog is applied to the target exactly once in effect, under these
+ * conditions: the binlog from the oldest slot's batch start is still readable and reads the same; the
+ * {@link ChangeSource} is opened with the schema tracker restored to the {@code table_info} given to the
+ * opener; filters and routes are not changed while a batch is half applied (the digest catches it).
+ *
+ * <p>The one DDL caveat: a DDL is not transactional on MySQL-family targets. A kill between (b) and (c)
+ * runs it again on restart; errors that mean "already done" (table exists, unknown table, duplicate
+ * column or key, can't drop, ...) are accepted. A DDL that succeeds a second time with another effect
+ * (ADD INDEX without a name adds a second index) is applied twice; a DDL rewritten into several
+ * statements and killed midway resumes statement by statement under the same rule.
+ *
+ * <p>Not atomic across slots: a reader of the target may see one slot's share of a batch before another's
+ * (as with DM); everything up to {@code end(k)} is visible once the barrier of batch k passed.
+ *
+ * <p>Safe mode ({@code safe-mode}, or {@code safe-mode-duration} after a start without slot checkpoints,
+ * when the target may already hold later changes from a load or a lagging DM checkpoint) writes INSERT as
+ * REPLACE and UPDATE as DELETE + REPLACE, as DM does. A restart from slot checkpoints needs no safe mode.
+ */
+public final class SyncCoordinator {
+    private static final Logger LOG = LoggerFactory.getLogger(SyncCoordinator.class);
+
+    private final SyncOptions options;
+    private final DataSource pool;
+    private final ChangeSource.Opener opener;
+    private final Supplier<String> tableInfo;
+    private final DdlRewriter ddlRewriter;
+    private final SlotCommitter committer;
+    private final SyncCheckpoints checkpoints;
+    private final SyncCounters counters = new SyncCounters();
+    private final DmlRouter router;
+    private final RowKeys keys = new RowKeys();
+    private final Compactor compactor = new Compactor(keys);
+    private final Causality causality = new Causality(keys);
+    private final BinlogLocation initialLocation;
+    private volatile boolean stopRequested;
+    private long safeModeUntilNanos;
+    private boolean firstRecovery = true;
+    private String checkpointedTableInfo = "";
+    private long lastDmFlushNanos = System.nanoTime();
+    private final Map<TableId, BinlogLocation> touchedSinceFlush = new HashMap<>();
+    private long batchesLeft = Long.MAX_VALUE;
+
+    /**
+     * @param pool            the target pool of this task and source for the sync role
+     *                        ({@code <task>-<source>-sync}), at least {@code worker-count + 1} connections
+     * @param opener          opens the binlog at a transaction boundary with the tracker restored
+     * @param schemas         table definitions as of the events being read
+     * @param tables          block-allow-list and routes of this source
+     * @param events          binlog event filter of this source
+     * @param ddlRewriter     target statements of a DDL (filtered, routed, adapted)
+     * @param tableInfo       the schema tracker's state as JSON, checkpointed with every DDL
+     * @param initialLocation where to start without any checkpoint (task {@code meta} or the load's point)
+     */
+    public SyncCoordinator(SyncOptions options, DataSource pool, ChangeSource.Opener opener, TableSchemas schemas,
+                           TableFilterChain tables, BinlogEventFilter events, DdlRewriter ddlRewriter,
+                           Supplier<String> tableInfo, BinlogLocation initialLocation) {
+        this(options, pool, opener, schemas, tables, events, ddlRewriter, tableInfo, initialLocation, SlotCommitter.COMMIT);
+    }
+
+    SyncCoordinator(SyncOptions options, DataSource pool, ChangeSource.Opener opener, TableSchemas schemas,
+                    TableFilterChain tables, BinlogEventFilter events, DdlRewriter ddlRewriter, Supplier<String> tableInfo, BinlogLocation initialLocation,
+                    SlotCommitter committer) {
+        this.options = options;
+        this.pool = pool;
+        this.opener = opener;
+        this.tableInfo = tableInfo;
+        this.ddlRewriter = ddlRewriter;
+        this.committer = committer;
+        this.initialLocation = initialLocation;
+        this.checkpoints = new SyncCheckpoints(options.metaSchema(), options.task(), options.sourceId());
+        this.router = new DmlRouter(options.sourceId(), tables, events, schemas, counters);
+    }
+
+    /** Asks the sync to stop at the next batch boundary; {@link #run} then returns. */
+    public void stop() {
+        stopRequested = true;
+    }
+
+    public SyncStatus status() {
+        return counters.snapshot();
+    }
+
+    /**
+     * Recovers from the checkpoints and applies the stream until {@link #stop()}. Retryable failures
+     * (target unreachable, transient errors that outlasted a slot's retries, a failed streamed share)
+     * restart from the checkpoints with backoff; any other error is recorded in {@link #status()} and
+     * thrown.
+     */
+    public void run() {
+        ExecutorService slots = Executors.newFixedThreadPool(options.workerCount(), slotThreads());
+        try {
+            int failures = 0;
+            while (true) {
+                long appliedBefore = counters.rowsApplied();
+                try {
+                    runFromCheckpoints(prepareTarget(), slots);
+                    return;
+                } catch (GodwitException e) {
+                    failures = counters.rowsApplied() > appliedBefore ? 1 : failures + 1;
+                    if (stopRequested || e.code().retryKind() != RetryKind.RETRYABLE
+                            || !options.backoff().allowsRetry(failures)) {
+                        counters.failed(e);
+                        throw e;
+                    }
+                    LOG.warn("sync of {} restarts from its checkpoints after: {}", options.sourceId(), e.oneLine());
+                    options.backoff().pause(failures);
+                }
+            }
+        } catch (RuntimeException e) {
+            if (!(e instanceof GodwitException)) {
+                counters.failed(new GodwitException(ErrorCode.INTERNAL, String.valueOf(e), e));
+            }
+            throw e;
+        } finally {
+            slots.shutdownNow();
+        }
+    }
+
+    /** Runs at most {@code batches} batches, then stops as {@link #stop()} would: for fault tests. */
+    void runBatches(long batches) {
+        batchesLeft = batches;
+        run();
+    }
+
+    private void runFromCheckpoints(ServerFlavor flavor, ExecutorService slots) {
+        Resume resume = recover();
+        SlotApplier applier = new SlotApplier(pool, checkpoints, committer,
+                new StatementPlanner(flavor, options.multipleRows(), options.batch()), counters, options.backoff());
+        DdlApplier ddl = new DdlApplier(pool, checkpoints, options.workerCount(), options.backoff());
+        BatchApplier batches = new BatchApplier(applier, slots);
+        long seq = resume.lastSeq();
+        if (resume.pendingDdl() != null) {
+            Resume.PendingDdl p = resume.pendingDdl();
+            BatchHeader h = new BatchHeader(p.seq(), p.start(), p.next());
+            LOG.info("sync of {}: DDL batch {} at {} was pending; running it again", options.sourceId(), p.seq(), p.at());
+            ddl.resume(h, p, checkpointedTableInfo);
+            batchDone(h, 0, Map.of());
+            seq = p.seq();
+        }
+        router.schemaChanged();
+        try (ChangeSource source = opener.openAt(resume.readFrom(), checkpointedTableInfo)) {
+            BatchReader reader = new BatchReader(source, router, counters, () -> stopRequested || batchesLeft <= 0,
+                    resume.readFrom(), options.batch() * options.workerCount(), options.maxBufferedTxRows(),
+                    options.maxBatchDelay(), options.checkpointFlushInterval());
+            if (resume.partial() != null) {
+                Resume.Partial p = resume.partial();
+                LOG.info("sync of {}: batch {} was committed by {} of {} slots; applying the rest", options.sourceId(),
+                        p.header().seq(), p.workerCount() - p.slotsToApply().size(), p.workerCount());
+                reader.expectEnd(p.header().end());
+                if (!applyItem(reader, reader.next(), p.header().seq(), p, batches, ddl)) {
+                    return;
+                }
+                seq = p.header().seq();
+            }
+            while (true) {
+                BatchReader.Item item = reader.next();
+                if (item == null || !applyItem(reader, item, seq + 1, null, batches, ddl)) {
+                    break;
+                }
+                seq++;
+                batchesLeft--;
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new GodwitException(ErrorCode.INTERRUPTED, "sync of " + options.sourceId() + " interrupted");
+        } finally {
+            flushDmCheckpoint(true);
+        }
+    }
+
+    /** Applies one item as batch {@code seq}; false when the sync stopped before it was complete. */
+    private boolean applyItem(BatchReader reader, BatchReader.Item item, long seq, Resume.Partial partial,
+                              BatchApplier batches, DdlApplier ddl) throws InterruptedException {
+        if (item == null) {
+            return false;
+        }
+        boolean safe = partial != null ? partial.safeMode() : safeModeNow();
+        Set<Integer> only = partial == null ? null : partial.slotsToApply();
+        Long digest = partial == null ? null : partial.digest();
+        if (item instanceof BatchReader.DmlBatch b) {
+            List<RowChange> changes = options.compact() ? compactor.compact(b.changes(), safe) : b.changes();
+            Causality.Split split = causality.split(changes, options.workerCount());
+            checkDigest(digest, split.digest(), seq);
+            BatchHeader h = new BatchHeader(seq, b.start(), b.end());
+            batches.apply(h, split, safe, only);
+            batchDone(h, b.newestSourceMillis(), b.touched());
+            return true;
+        }
+        if (item instanceof BatchReader.LargeTx large) {
+            return applyLargeTx(reader, large, seq, safe, partial, batches);
+        }
+        BatchReader.DdlItem d = (BatchReader.DdlItem) item;
+        BatchHeader h = new BatchHeader(seq, d.start(), d.ddl().next());
+        List<String> statements = ddlRewriter.targetStatements(d.ddl());
+        router.schemaChanged();
+        String info = tableInfo.get();
+        ddl.apply(h, d.ddl().at(), statements, info == null ? "" : info);
+        checkpointedTableInfo = info == null ? "" : info;
+        batchDone(h, d.ddl().sourceTimeMillis(), Map.of());
+        return true;
+    }
+
+    /** Streams one large transaction through slot 0; the other slots commit empty shares after it. */
+    private boolean applyLargeTx(BatchReader reader, BatchReader.LargeTx large, long seq, boolean safe,
+                                 Resume.Partial partial, BatchApplier batches) throws InterruptedException {
+        boolean stream = partial == null || partial.slotsToApply().contains(0);
+        BatchHeader provisional = new BatchHeader(seq, large.start(), large.start());
+        long digest = 17;
+        long newest = 0;
+        Set<TableId> touched = new java.util.HashSet<>();
+        try (SlotApplier.StreamedShare share = stream ? batches.applier.openStream(0, provisional, safe) : null) {
+            List<RowChange> chunk = large.head();
+            BinlogLocation end = null;
+            while (true) {
+                for (RowChange c : chunk) {
+                    digest = Causality.digestStep(digest, c, 0);
+                    touched.add(c.table().source());
+                }
+                if (share != null) {
+                    share.add(chunk);
+                }
+                if (end != null) {
+                    break;
+                }
+                BatchReader.Chunk next = reader.nextChunk(options.batch());
+                if (next == null) {
+                    return false; // stopping: the open share rolls back and the transaction is read again later
+                }
+                chunk = next.changes();
+                end = next.end();
+                newest = Math.max(newest, next.newestSourceMillis());
+            }
+            BatchHeader h = new BatchHeader(seq, large.start(), end);
+            if (partial != null && !BatchHeader.samePlace(end, partial.header().end())) {
+                throw new GodwitException(ErrorCode.SYNC_REREAD_MISMATCH, "re-reading batch " + seq + " found its large"
+                        + " transaction ending at " + end + ", not at " + partial.header().end());
+            }
+            checkDigest(partial == null ? null : partial.digest(), digest, seq);
+            if (share != null) {
+                share.finish(h, digest);
+            }
+            reader.expectEnd(null);
+            List<List<RowChange>> empty = new ArrayList<>();
+            for (int s = 0; s < options.workerCount(); s++) {
+                empty.add(List.of());
+            }
+            Set<Integer> others = new java.util.HashSet<>();
+            for (int s = 1; s < options.workerCount(); s++) {
+                if (partial == null || partial.slotsToApply().contains(s)) {
+                    others.add(s);
+                }
+            }
+            batches.apply(h, new Causality.Split(empty, digest), safe, others);
+            Map<TableId, BinlogLocation> touchedAt = new HashMap<>();
+            touched.forEach(t -> touchedAt.put(t, h.end()));
+            batchDone(h, newest, touchedAt);
+            return true;
+        }
+    }
+
+    private void checkDigest(Long expected, long actual, long seq) {
+        if (expected != null && expected != actual) {
+            throw new GodwitException(ErrorCode.SYNC_REREAD_MISMATCH, "batch " + seq + " of source " + options.sourceId()
+                    + " splits differently now than when some slots applied it (digest " + Long.toHexString(actual)
+                    + ", recorded " + Long.toHexString(expected) + ")");
+        }
+    }
+
+    private void batchDone(BatchHeader h, long newestSourceMillis, Map<TableId, BinlogLocation> touched) {
+        counters.batchCommitted(h.end(), h.seq());
+        counters.sourceEventTime(newestSourceMillis);
+        counters.clearError();
+        touchedSinceFlush.putAll(touched);
+        flushDmCheckpoint(false);
+    }
+
+    private boolean safeModeNow() {
+        boolean on = options.safeMode() || System.nanoTime() - safeModeUntilNanos < 0;
+        counters.safeMode(on);
+        return on;
+    }
+
+    private Resume recover() {
+        try (Connection c = pool.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                Resume r = checkpoints.recover(c, options.workerCount(), initialLocation);
+                c.commit();
+                if (firstRecovery) {
+                    firstRecovery = false;
+                    safeModeUntilNanos = System.nanoTime()
+                            + (r.fromScratch() ? options.safeModeDuration().toNanos() : 0);
+                }
+                checkpointedTableInfo = r.tableInfo();
+                counters.batchCommitted(r.pendingDdl() != null ? r.pendingDdl().start() : r.readFrom(), r.lastSeq());
+                LOG.info("sync of {} resumes at {} after batch {}{}", options.sourceId(), r.readFrom(), r.lastSeq(),
+                        r.fromScratch() ? " (no slot checkpoint yet)" : "");
+                return r;
+            } catch (SQLException | RuntimeException e) {
+                SlotApplier.rollbackQuietly(c);
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw metaError(e, "reading the sync checkpoints");
+        }
+    }
+
+    /** Writes DM's checkpoint rows when the flush interval passed (or always when {@code force}). */
+    private void flushDmCheckpoint(boolean force) {
+        SyncStatus s = counters.snapshot();
+        if (s.appliedLocation() == null
+                || !force && System.nanoTime() - lastDmFlushNanos < options.checkpointFlushInterval().toNanos()) {
+            return;
+        }
+        try (Connection c = pool.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                checkpoints.writeDmCheckpoint(c, s.appliedLocation(), checkpointedTableInfo, touchedSinceFlush);
+                c.commit();
+                touchedSinceFlush.clear();
+                lastDmFlushNanos = System.nanoTime();
+            } catch (SQLException | RuntimeException e) {
+                SlotApplier.rollbackQuietly(c);
+                throw e;
+            }
+        } catch (SQLException e) {
+            // DM's table is informational: a failed write is retried at the next flush, never fatal here.
+            LOG.warn("writing DM's checkpoint of {} failed (SQLSTATE {}, error {}); retried at the next flush",
+                    options.sourceId(), e.getSQLState(), e.getErrorCode());
+        }
+    }
+
+    private ServerFlavor prepareTarget() {
+        try (Connection c = pool.getConnection(); Statement s = c.createStatement()) {
+            checkpoints.createTables(c);
+            try (ResultSet rs = s.executeQuery(SyncStatements.VERSION)) {
+                rs.next();
+                return ServerFlavor.fromVersion(rs.getString(1));
+            }
+        } catch (SQLException e) {
+            throw metaError(e, "creating the sync checkpoint tables");
+        }
+    }
+
+    private GodwitException metaError(SQLException e, String what) {
+        GodwitException g = SqlErrorClassifier.wrap(e, Endpoint.TARGET, what + " of " + options.sourceId()
+                + " in " + options.metaSchema());
+        return g.code() == ErrorCode.TARGET_WRITE_FAILED ? new GodwitException(ErrorCode.META_FAILED, g.getMessage(), e) : g;
+    }
+
+    private java.util.concurrent.ThreadFactory slotThreads() {
+        AtomicInteger n = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, options.task() + "-" + options.sourceId() + "-sync-applier-" + n.getAndIncrement());
+            t.setDaemon(true);
+            return t;
+        };
+    }
+
+    /** Runs the slots' shares of one batch concurrently and waits for all of them (the barrier). */
+    private static final class BatchApplier {
+        private final SlotApplier applier;
+        private final ExecutorService slots;
+
+        BatchApplier(SlotApplier applier, ExecutorService slots) {
+            this.applier = applier;
+            this.slots = slots;
+        }
+
+        /** @param only the slots to apply (recovery), or null for all */
+        void apply(BatchHeader h, Causality.Split split, boolean safeMode, Set<Integer> only)
+                throws InterruptedException {
+            List<Future<?>> running = new ArrayList<>();
+            for (int s = 0; s < split.shares().size(); s++) {
+                if (only == null || only.contains(s)) {
+                    int slot = s;
+                    List<RowChange> share = split.shares().get(s);
+                    running.add(slots.submit(() -> applier.applyShare(slot, h, split.digest(), share, safeMode)));
+                }
+            }
+            RuntimeException first = null;
+            for (Future<?> f : running) {
+                try {
+                    f.get();
+                } catch (ExecutionException e) {
+                    RuntimeException cause = e.getCause() instanceof RuntimeException r ? r
+                            : new GodwitException(ErrorCode.INTERNAL, "slot failed: " + e.getCause(), e.getCause());
+                    if (first == null) {
+                        first = cause;
+                    }
+                }
+            }
+            if (first != null) {
+                throw first;
+            }
+        }
+    }
+}
