@@ -58,6 +58,12 @@ final class GodwitProcess {
         process.waitFor(30, TimeUnit.SECONDS);
     }
 
+    /** SIGTERM: the clean stop a service manager sends; returns the exit code, or -1 if still running after the wait. */
+    int terminate(long timeoutSeconds) throws InterruptedException {
+        process.destroy();
+        return process.waitFor(timeoutSeconds, TimeUnit.SECONDS) ? process.exitValue() : -1;
+    }
+
     boolean isAlive() { return process.isAlive(); }
 
     /** The exit code of a finished process; on Linux 128 + the signal's number for a killed one (137 for SIGKILL). */

@@ -13,6 +13,7 @@ import io.godwit.core.db.Databases;
 import io.godwit.core.db.Endpoint;
 import io.godwit.core.error.ErrorCode;
 import io.godwit.core.error.GodwitException;
+import io.godwit.core.model.BinlogLocation;
 import io.godwit.core.model.ChunkSpec;
 import io.godwit.core.model.DelimitedColumn;
 import io.godwit.core.model.RowBytesSink;
@@ -88,16 +89,30 @@ public final class FullMigration {
         this.progressInterval = progressInterval;
     }
 
+    /** Called with each source's snapshot before any of its rows is loaded. */
+    @FunctionalInterface
+    public interface SnapshotListener {
+        void snapshotTaken(MySqlInstance instance, BinlogLocation point, List<TableInfo> tables);
+    }
+
+    private SnapshotListener snapshotListener = (instance, point, tables) -> { };
+
+    /** Sets who hears of each snapshot (the sync unit records where it will start); returns this. */
+    public FullMigration onSnapshot(SnapshotListener listener) {
+        this.snapshotListener = listener;
+        return this;
+    }
+
     public MigrationSummary run() {
         MDC.put("task", task.name());
         try {
             return switch (task.taskMode()) {
-                case FULL -> dumpAndLoad();
+                case FULL, ALL -> dumpAndLoad(); // for all, the sync unit follows (worker.task.StandaloneTask)
                 case DUMP -> dumpToFiles();
                 case LOAD -> loadFromFiles();
-                case ALL, INCREMENTAL, LOAD_SYNC -> throw new GodwitException(ErrorCode.CONFIG_NOT_SUPPORTED,
-                        "task-mode " + task.taskMode().yamlName() + " (binlog replication) is not supported yet;"
-                                + " task-mode full, dump and load are");
+                case INCREMENTAL, LOAD_SYNC -> throw new GodwitException(ErrorCode.CONFIG_NOT_SUPPORTED,
+                        "task-mode " + task.taskMode().yamlName() + " has no dump or load of its own here;"
+                                + " task-mode full, all, dump and load do");
             };
         } finally {
             MDC.remove("task");
@@ -149,7 +164,9 @@ public final class FullMigration {
                                   Consumer<SourceTablePlan> out) {
         TableFilterChain chain = new TableFilterChain(blockAllowList(inst), router(inst));
         long rowsPerChunk = rowsPerChunk(plan.mydumper(inst));
-        for (TableInfo t : dumper.tables(id -> chain.resolve(id, inst.sourceId()).isPresent())) {
+        List<TableInfo> tables = dumper.tables(id -> chain.resolve(id, inst.sourceId()).isPresent());
+        snapshotListener.snapshotTaken(inst, dumper.consistentPoint(), tables);
+        for (TableInfo t : tables) {
             TableRouter.Route route = chain.resolve(t.id(), inst.sourceId()).orElseThrow();
             target.schemas().createDatabase(route.target().schema(), dumper.createDatabaseSql(t.id().schema()));
             target.schemas().createTable(route.target(), t.createTableSql(), List.copyOf(route.extractColumns().keySet()));

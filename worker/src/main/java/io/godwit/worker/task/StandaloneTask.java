@@ -1,0 +1,88 @@
+package io.godwit.worker.task;
+
+import io.godwit.core.config.SourceConfig;
+import io.godwit.core.config.TaskConfig;
+import io.godwit.core.config.TaskMode;
+import io.godwit.worker.full.FullMigration;
+import io.godwit.worker.full.MigrationSummary;
+import io.godwit.worker.sync.SyncStatus;
+import io.godwit.worker.sync.TaskReplication;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * One task run in this process, its units chained by {@code task-mode} as DM chains them:
+ * {@code full} = dump + load, {@code all} = dump + load + sync, {@code incremental} = sync,
+ * {@code dump}, {@code load}. The sync runs until {@link #stop()}.
+ */
+public final class StandaloneTask {
+    private final TaskConfig task;
+    private final Map<String, SourceConfig> sources;
+    private final Consumer<List<String>> progressOut;
+    private final Duration progressInterval;
+    private final TaskReplication replication;
+    /** The unit running now; the dump streams straight into the load, so the full migration shows as Load. */
+    private volatile String unit = "Load";
+
+    public StandaloneTask(TaskConfig task, Map<String, SourceConfig> sources, Consumer<List<String>> progressOut,
+                          Duration progressInterval) {
+        this.task = task;
+        this.sources = Map.copyOf(sources);
+        this.progressOut = progressOut;
+        this.progressInterval = progressInterval;
+        boolean syncs = task.taskMode() == TaskMode.ALL || task.taskMode() == TaskMode.INCREMENTAL;
+        this.replication = syncs ? new TaskReplication(task, sources) : null;
+    }
+
+    /** Whether this task keeps running after its full migration (modes all and incremental). */
+    public boolean replicates() {
+        return replication != null;
+    }
+
+    /**
+     * Runs the task: returns when the full migration is done ({@code full}, {@code dump},
+     * {@code load}), or after {@link #stop()} for the modes that sync; throws what failed.
+     *
+     * @return the full migration's summary; empty for {@code incremental}
+     */
+    public Optional<MigrationSummary> run() {
+        MigrationSummary summary = null;
+        if (task.taskMode() != TaskMode.INCREMENTAL) {
+            FullMigration full = new FullMigration(task, sources, progressOut, progressInterval);
+            if (replication != null) {
+                full.onSnapshot(replication::recordSnapshot);
+            }
+            summary = full.run();
+        }
+        if (replication != null) {
+            unit = "Sync";
+            replication.run();
+        }
+        return Optional.ofNullable(summary);
+    }
+
+    /** Stops the sync at its next batch boundary, everything applied checkpointed; {@link #run()} returns. */
+    public void stop() {
+        if (replication != null) {
+            replication.stop();
+        }
+    }
+
+    /** The task's status in DM's OpenAPI shape ({@link TaskStatusReport}); null for another task's name. */
+    public Map<String, Object> statusReport(String name) {
+        if (!task.name().equals(name)) {
+            return null;
+        }
+        List<String> ids = task.mysqlInstances().stream().map(i -> i.sourceId()).toList();
+        return TaskStatusReport.of(task.name(), ids, unit, syncStatus(),
+                replication == null ? Map.of() : replication.sourcePositions(), System.currentTimeMillis());
+    }
+
+    /** The sync status of each source, by source id; empty before the sync starts or without one. */
+    public Map<String, SyncStatus> syncStatus() {
+        return replication == null ? Map.of() : replication.status();
+    }
+}
