@@ -30,35 +30,7 @@ final class DelimitedText {
      * bytes are not well-formed UTF-8 (the strict decoder's rule, as for SQL literals).
      */
     static boolean appendUtf8(SqlBuffer out, byte[] raw) {
-        int n = raw.length;
-        int start = out.length();
-        byte[] b = out.ensure(2 * n);
-        int p = start;
-        for (int i = 0; i < n; ) {
-            byte x = raw[i];
-            if (x >= 0) {
-                byte e = ESCAPE[x];
-                if (e == 0) {
-                    b[p++] = x;
-                } else {
-                    b[p++] = '\\';
-                    b[p++] = e;
-                }
-                i++;
-            } else {
-                int k = SqlLiterals.utf8SequenceLength(raw, i);
-                if (k == 0) {
-                    out.setLength(start);
-                    return false;
-                }
-                for (int j = 0; j < k; j++) {
-                    b[p++] = raw[i + j];
-                }
-                i += k;
-            }
-        }
-        out.setLength(p);
-        return true;
+        return SqlLiterals.appendEscapedUtf8(out, raw, ESCAPE);
     }
 
     /** Hex digits of {@code raw}, no prefix; the empty value as an empty field. */

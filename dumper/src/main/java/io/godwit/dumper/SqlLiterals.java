@@ -148,14 +148,31 @@ final class SqlLiterals {
      * decoder's rule: no overlong forms, surrogates or code points above U+10FFFF).
      */
     static boolean appendQuotedUtf8(SqlBuffer out, byte[] raw) {
+        int start = out.length();
+        out.put((byte) '\'');
+        if (!appendEscapedUtf8(out, raw, ESCAPE)) {
+            out.setLength(start);
+            return false;
+        }
+        out.put((byte) '\'');
+        return true;
+    }
+
+    /**
+     * Appends UTF-8 {@code raw} with each ASCII byte that has a letter in {@code escapes} written as
+     * a backslash and that letter, every other byte copied (the bytes of a multi-byte sequence are
+     * never ASCII). Returns false, leaving {@code out} as it was, when the bytes are not
+     * well-formed UTF-8. Shared by SQL literals and LOAD DATA text, which escape different bytes.
+     */
+    static boolean appendEscapedUtf8(SqlBuffer out, byte[] raw, byte[] escapes) {
         int n = raw.length;
-        byte[] b = out.ensure(2 * n + 2);
-        int p = out.length();
-        b[p++] = '\'';
+        int start = out.length();
+        byte[] b = out.ensure(2 * n);
+        int p = start;
         for (int i = 0; i < n; ) {
             byte x = raw[i];
             if (x >= 0) {
-                byte e = ESCAPE[x];
+                byte e = escapes[x];
                 if (e == 0) {
                     b[p++] = x;
                 } else {
@@ -166,6 +183,7 @@ final class SqlLiterals {
             } else {
                 int k = utf8SequenceLength(raw, i);
                 if (k == 0) {
+                    out.setLength(start);
                     return false;
                 }
                 for (int j = 0; j < k; j++) {
@@ -174,7 +192,6 @@ final class SqlLiterals {
                 i += k;
             }
         }
-        b[p++] = '\'';
         out.setLength(p);
         return true;
     }
