@@ -20,8 +20,9 @@ import org.junit.jupiter.api.Test;
 /**
  * Task mode {@code all} end to end: two sources under concurrent writes (inserts, updates that
  * change primary keys, deletes, multi-statement transactions, a 100k-row transaction, DDL in the
- * middle), the standalone process killed with kill -9 at five moments and started again each
- * time; once the writes stop, check-data reports equal, and the counter table proves that no
+ * middle: add/drop/modify column, add index, create/rename/drop table), the sources cutting the
+ * replica off (binlog dump thread killed) and the standalone process killed with kill -9 at five
+ * moments and started again each time; once the writes stop, check-data reports equal, and the counter table proves that no
  * change was applied twice. SIGTERM then stops the process with exit 0.
  */
 class SyncIT {
@@ -75,7 +76,7 @@ class SyncIT {
         Workload load = new Workload(s1, s2, app, shop);
         current = GodwitProcess.start(args);
         try {
-            runKillsAndCheck(current, args, load, src1, src2, task, target, app);
+            runKillsAndCheck(current, args, load, List.of(s1, s2), src1, src2, task, target, app);
         } finally {
             if (current.isAlive()) {
                 current.kill9(); // a failed assertion must not leave the process running
@@ -83,7 +84,8 @@ class SyncIT {
         }
     }
 
-    private void runKillsAndCheck(GodwitProcess godwit, String[] args, Workload load, Path src1, Path src2,
+    private void runKillsAndCheck(GodwitProcess godwit, String[] args, Workload load, List<DbEndpoint> sources,
+                                  Path src1, Path src2,
                                            Path task, DbEndpoint target, String app) throws Exception {
         Thread writer = new Thread(load, "sync-it-writer");
         writer.start();
@@ -93,6 +95,9 @@ class SyncIT {
             for (int k = 0; k < KILLS; k++) {
                 Thread.sleep(2500 + random.nextInt(3000));
                 assertThat(godwit.isAlive()).as("godwit died on its own:\n%s", godwit.stderr()).isTrue();
+                // the source cuts the replica off (its binlog dump thread killed): the sync reconnects by itself
+                killBinlogDumpThreads(sources.get(k % 2));
+                Thread.sleep(1000 + random.nextInt(1000));
                 godwit.kill9();
                 runs.add(godwit.stdout());
                 godwit = GodwitProcess.start(args);
@@ -130,12 +135,43 @@ class SyncIT {
         assertThat(single(target, "SELECT COUNT(*) FROM " + app + ".log"))
                 .isEqualTo(String.valueOf(load.totalIncrements()));
         assertThat(single(target, "SELECT COUNT(*) FROM " + app + ".bulk")).isEqualTo("100000");
-        assertThat(single(target, "SELECT COUNT(*) FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = '" + app
-                + "' AND TABLE_NAME = 'accounts' AND COLUMN_NAME = 'note'")).isEqualTo("1");
+        assertThat(single(target, "SELECT GROUP_CONCAT(COLUMN_NAME ORDER BY ORDINAL_POSITION) FROM information_schema.COLUMNS"
+                + " WHERE TABLE_SCHEMA = '" + app + "' AND TABLE_NAME = 'accounts'")).isEqualTo("id,name,balance,note,dropme2");
+        assertThat(single(target, "SELECT GROUP_CONCAT(TABLE_NAME ORDER BY TABLE_NAME) FROM information_schema.TABLES"
+                + " WHERE TABLE_SCHEMA = '" + app + "'")).isEqualTo("accounts,bulk,counters,extra2,log");
+        assertThat(single(target, "SELECT COUNT(*) FROM " + app + ".extra2")).isEqualTo("3");
+
+        // status over HTTP, in DM's OpenAPI shape: both sources syncing, applied position and lag given
+        String url = godwit.stdout().lines().filter(l -> l.startsWith("status: ")).reduce((a, b) -> b).orElseThrow()
+                .substring("status: ".length());
+        java.net.http.HttpResponse<String> status = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create(url)).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(status.statusCode()).isEqualTo(200);
+        assertThat(status.body()).contains("\"total\":2").contains("\"source_name\":\"mysql-01\"")
+                .contains("\"unit\":\"Sync\"").contains("\"stage\":\"Running\"").contains("\"syncer_binlog\":\"(")
+                .contains("\"seconds_behind_master\"");
+        java.net.http.HttpResponse<String> unknown = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create(url.replace("/syncit/", "/nosuch/"))).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(unknown.statusCode()).isEqualTo(404);
 
         int exit = godwit.terminate(90);
         assertThat(exit).as("SIGTERM exit code; stderr:\n%s", godwit.stderr()).isZero();
         assertThat(godwit.stdout()).contains("sync mysql-01").contains("stopped");
+    }
+
+    private static void killBinlogDumpThreads(DbEndpoint db) throws SQLException {
+        List<Long> ids = new ArrayList<>();
+        try (Connection c = db.connect(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT ID FROM information_schema.PROCESSLIST WHERE COMMAND LIKE 'Binlog Dump%'")) {
+            while (rs.next()) {
+                ids.add(rs.getLong(1));
+            }
+            for (long id : ids) {
+                s.execute("KILL " + id);
+            }
+        }
     }
 
     private static String single(DbEndpoint db, String sql) throws SQLException {
@@ -198,6 +234,14 @@ class SyncIT {
                         a.execute("CREATE TABLE " + app + ".extra (id INT PRIMARY KEY, v INT)");
                         a.execute("INSERT INTO " + app + ".extra VALUES (1, 1), (2, 2)");
                         a.execute("ALTER TABLE " + app + ".accounts ADD INDEX by_name (name)");
+                        a.execute("ALTER TABLE " + app + ".accounts ADD COLUMN dropme INT, ADD COLUMN dropme2 INT");
+                        a.execute("UPDATE " + app + ".accounts SET dropme = 1 WHERE id < 50");
+                        a.execute("ALTER TABLE " + app + ".accounts DROP COLUMN dropme");
+                        a.execute("RENAME TABLE " + app + ".extra TO " + app + ".extra2");
+                        a.execute("INSERT INTO " + app + ".extra2 VALUES (3, 3)");
+                        a.execute("CREATE TABLE " + app + ".scratch (id INT PRIMARY KEY)");
+                        a.execute("INSERT INTO " + app + ".scratch VALUES (1)");
+                        a.execute("DROP TABLE " + app + ".scratch");
                         b.execute("ALTER TABLE " + shop + ".orders MODIFY v VARCHAR(40) NOT NULL");
                         ddlDone = true;
                     }
