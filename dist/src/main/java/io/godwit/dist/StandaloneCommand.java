@@ -1,6 +1,6 @@
 package io.godwit.dist;
 
-import io.godwit.worker.http.StatusHttpServer;
+import io.godwit.worker.http.TaskHttpServer;
 import io.godwit.worker.sync.SyncStatus;
 import io.godwit.worker.task.StandaloneTask;
 import java.io.PrintWriter;
@@ -51,8 +51,8 @@ final class StandaloneCommand implements Callable<Integer> {
             return 0;
         }
         int colon = statusAddr.lastIndexOf(':');
-        StatusHttpServer http = StatusHttpServer.start(statusAddr.substring(0, colon),
-                Integer.parseInt(statusAddr.substring(colon + 1)), task::statusReport);
+        TaskHttpServer http = TaskHttpServer.start(statusAddr.substring(0, colon),
+                Integer.parseInt(statusAddr.substring(colon + 1)), task);
         print(out, List.of("status: http://" + statusAddr.substring(0, colon) + ":" + http.port() + "/api/v1/tasks/"
                 + loaded.task().name() + "/status"));
         CountDownLatch finished = new CountDownLatch(1);

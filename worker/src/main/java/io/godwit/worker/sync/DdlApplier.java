@@ -9,6 +9,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
+import java.util.Optional;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,8 +28,10 @@ final class DdlApplier {
     private final SyncCheckpoints checkpoints;
     private final int workerCount;
     private final Backoff backoff;
+    private final DdlOverrides overrides;
 
-    DdlApplier(DataSource pool, SyncCheckpoints checkpoints, int workerCount, Backoff backoff) {
+    DdlApplier(DataSource pool, SyncCheckpoints checkpoints, int workerCount, Backoff backoff, DdlOverrides overrides) {
+        this.overrides = overrides;
         this.pool = pool;
         this.checkpoints = checkpoints;
         this.workerCount = workerCount;
@@ -42,7 +45,11 @@ final class DdlApplier {
      * @param at        where the DDL event starts, for errors
      * @param tableInfo the schema tracker's state after this DDL
      */
-    void apply(BatchHeader h, BinlogLocation at, List<String> statements, String tableInfo) {
+    void apply(BatchHeader h, BinlogLocation at, List<String> rewritten, String tableInfo) {
+        Optional<List<String>> instead = overrides.take(h.start());
+        instead.ifPresent(o -> LOG.info("DDL of batch {} at {}: the operator's {} instead of {}", h.seq(), h.start(),
+                o.isEmpty() ? "skip" : "replacement " + o, rewritten));
+        List<String> statements = instead.orElse(rewritten);
         if (!statements.isEmpty()) {
             inTransaction(h, c -> checkpoints.recordPendingDdl(c, h, at, statements, tableInfo));
         }
@@ -51,6 +58,16 @@ final class DdlApplier {
 
     /** Finishes a DDL batch recorded as pending before a stop, from its first statement not known to have run. */
     void resume(BatchHeader h, Resume.PendingDdl pending, String tableInfo) {
+        Optional<List<String>> instead = overrides.take(h.start());
+        if (instead.isPresent()) {
+            // The statements left were refused or not run yet: the operator's list replaces them from the start.
+            LOG.info("pending DDL of batch {} at {}: the operator's {} instead of {}", h.seq(), h.start(),
+                    instead.get().isEmpty() ? "skip" : "replacement " + instead.get(), pending.statements());
+            List<String> replacement = instead.get();
+            inTransaction(h, c -> checkpoints.recordPendingDdl(c, h, pending.at(), replacement, tableInfo));
+            finish(h, pending.at(), replacement, 0, false, tableInfo);
+            return;
+        }
         finish(h, pending.at(), pending.statements(), pending.done(), pending.uncertain(), tableInfo);
     }
 

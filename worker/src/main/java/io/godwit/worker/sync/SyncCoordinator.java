@@ -103,6 +103,7 @@ public final class SyncCoordinator {
     private final Compactor compactor = new Compactor(keys);
     private final Causality causality = new Causality(keys);
     private final BinlogLocation initialLocation;
+    private final DdlOverrides ddlOverrides = new DdlOverrides();
     private volatile boolean stopRequested;
     private long safeModeUntilNanos;
     private boolean firstRecovery = true;
@@ -145,6 +146,11 @@ public final class SyncCoordinator {
     /** Asks the sync to stop at the next batch boundary; {@link #run} then returns. */
     public void stop() {
         stopRequested = true;
+    }
+
+    /** Where an operator skips or replaces a DDL (DM's {@code binlog skip|replace}); takes effect on the next run. */
+    public DdlOverrides ddlOverrides() {
+        return ddlOverrides;
     }
 
     public SyncStatus status() {
@@ -197,7 +203,7 @@ public final class SyncCoordinator {
         Resume resume = recover();
         SlotApplier applier = new SlotApplier(pool, checkpoints, committer,
                 new StatementPlanner(flavor, options.multipleRows(), options.batch()), counters, options.backoff());
-        DdlApplier ddl = new DdlApplier(pool, checkpoints, options.workerCount(), options.backoff());
+        DdlApplier ddl = new DdlApplier(pool, checkpoints, options.workerCount(), options.backoff(), ddlOverrides);
         BatchApplier batches = new BatchApplier(applier, slots);
         long seq = resume.lastSeq();
         if (resume.pendingDdl() != null) {

@@ -83,6 +83,11 @@ public final class SyncUnit {
         coordinator.stop();
     }
 
+    /** Where an operator skips or replaces the DDL a paused sync stopped at; see {@link DdlOverrides}. */
+    public DdlOverrides ddlOverrides() {
+        return coordinator.ddlOverrides();
+    }
+
     public SyncStatus status() {
         return coordinator.status();
     }

@@ -30,14 +30,14 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
 /**
- * The sync units of one task, one per source, each on its own thread, until {@link #stop()} or
- * the first source that fails for good (the others are then stopped too, checkpointed).
+ * The sync units of one task, one per source, each on its own thread, until {@link #stop()}; a
+ * source that fails for good is paused with its error, the others go on.
  *
  * <p>Where each source starts without a checkpoint is recorded in the target first
  * ({@link SyncStart#recordFirst}): for task mode {@code all} the snapshot's point, taken before
@@ -51,6 +51,8 @@ public final class TaskReplication {
     private final TaskPlan plan;
     private final Map<String, SourceConfig> sources;
     private final Map<String, SyncUnit> units = new LinkedHashMap<>();
+    private final Map<String, Thread> threads = new LinkedHashMap<>();
+    private final CountDownLatch stopped = new CountDownLatch(1);
     private volatile boolean stopRequested;
 
     public TaskReplication(TaskConfig task, Map<String, SourceConfig> sources) {
@@ -71,11 +73,14 @@ public final class TaskReplication {
         }
     }
 
-    /** Runs every source's sync until {@link #stop()}; throws the first failure that stopped a source. */
+    /**
+     * Runs every source's sync until {@link #stop()}. A source that meets an error it cannot retry
+     * is paused, as DM pauses a subtask: its thread ends, its status shows the error with the binlog
+     * position and statement, the other sources go on, and {@link #resume} starts it again (after
+     * {@link #skipDdl} or {@link #replaceDdl} where the DDL was the problem).
+     */
     public void run() {
         List<HikariDataSource> pools = new ArrayList<>();
-        List<Thread> threads = new ArrayList<>();
-        AtomicReference<RuntimeException> failure = new AtomicReference<>();
         try {
             for (MySqlInstance inst : plan.instances()) {
                 SyncOptions options = SyncOptions.of(plan, inst);
@@ -83,28 +88,19 @@ public final class TaskReplication {
                 pools.add(pool);
                 SyncUnit unit = unit(inst, options, pool);
                 synchronized (units) {
-                    units.put(inst.sourceId(), unit);
-                }
-                Thread t = new Thread(() -> {
-                    MDC.put("task", task.name());
-                    MDC.put("source", inst.sourceId());
-                    MDC.put("unit", "sync");
-                    try {
-                        unit.run();
-                    } catch (RuntimeException e) {
-                        failure.compareAndSet(null, e);
-                        LOG.error("sync of {} stopped: {}", inst.sourceId(),
-                                e instanceof GodwitException g ? g.oneLine() : e.toString());
-                        stop();
+                    if (stopRequested) {
+                        break;
                     }
-                }, "godwit-sync-" + inst.sourceId());
-                threads.add(t);
-                if (stopRequested) {
-                    break;
+                    units.put(inst.sourceId(), unit);
+                    start(unit);
                 }
-                t.start();
             }
-            for (Thread t : threads) {
+            stopped.await();
+            List<Thread> running;
+            synchronized (units) {
+                running = List.copyOf(threads.values());
+            }
+            for (Thread t : running) {
                 t.join();
             }
         } catch (InterruptedException e) {
@@ -113,17 +109,95 @@ public final class TaskReplication {
         } finally {
             pools.forEach(HikariDataSource::close);
         }
-        if (failure.get() != null) {
-            throw failure.get();
+    }
+
+    /** Starts the sync of {@code unit} on a thread of its own; caller holds {@code units}. */
+    private void start(SyncUnit unit) {
+        Thread t = new Thread(() -> {
+            MDC.put("task", task.name());
+            MDC.put("source", unit.sourceId());
+            MDC.put("unit", "sync");
+            try {
+                unit.run();
+            } catch (RuntimeException e) {
+                LOG.error("sync of {} paused: {}", unit.sourceId(),
+                        e instanceof GodwitException g ? g.oneLine() : e.toString());
+            }
+        }, "godwit-sync-" + unit.sourceId());
+        threads.put(unit.sourceId(), t);
+        t.start();
+    }
+
+    /**
+     * Starts again the sync of every paused source ({@code sourceId} null) or of one; returns the
+     * sources started. A running source is left alone.
+     */
+    public List<String> resume(String sourceId) {
+        List<String> started = new ArrayList<>();
+        synchronized (units) {
+            for (Map.Entry<String, SyncUnit> e : units.entrySet()) {
+                Thread t = threads.get(e.getKey());
+                boolean paused = t != null && !t.isAlive();
+                if (!stopRequested && paused && (sourceId == null || sourceId.equals(e.getKey()))) {
+                    start(e.getValue());
+                    started.add(e.getKey());
+                }
+            }
+        }
+        return started;
+    }
+
+    /** DM's {@code binlog skip}: the DDL {@code sourceId} paused at runs nothing on the target; returns its position. */
+    public BinlogLocation skipDdl(String sourceId) {
+        BinlogLocation at = pausedPosition(sourceId);
+        units.get(sourceId).ddlOverrides().skip(at);
+        return at;
+    }
+
+    /** DM's {@code binlog replace}: {@code statements} run instead of the DDL {@code sourceId} paused at. */
+    public BinlogLocation replaceDdl(String sourceId, List<String> statements) {
+        BinlogLocation at = pausedPosition(sourceId);
+        units.get(sourceId).ddlOverrides().replace(at, statements);
+        return at;
+    }
+
+    private BinlogLocation pausedPosition(String sourceId) {
+        synchronized (units) {
+            SyncUnit unit = units.get(sourceId);
+            Thread t = threads.get(sourceId);
+            if (unit == null || t == null || t.isAlive()) {
+                throw new GodwitException(ErrorCode.CONFIG_INVALID, "source " + sourceId + " of task " + task.name()
+                        + " is not paused: skip and replace act on the statement a paused sync stopped at");
+            }
+            SyncStatus.Failure f = unit.status().lastError();
+            if (f == null || f.position() == null) {
+                throw new GodwitException(ErrorCode.CONFIG_INVALID, "source " + sourceId + " of task " + task.name()
+                        + " did not stop at a statement: nothing to skip or replace");
+            }
+            return f.position();
         }
     }
 
     /** Asks every source's sync to stop at its next batch boundary; {@link #run()} then returns. */
     public void stop() {
-        stopRequested = true;
         synchronized (units) {
+            stopRequested = true;
             units.values().forEach(SyncUnit::stop);
         }
+        stopped.countDown();
+    }
+
+    /** The sources whose sync is paused by an error (their thread ended before a stop was asked). */
+    public java.util.Set<String> pausedSources() {
+        java.util.Set<String> out = new java.util.TreeSet<>();
+        synchronized (units) {
+            threads.forEach((id, t) -> {
+                if (!t.isAlive() && !stopRequested) {
+                    out.add(id);
+                }
+            });
+        }
+        return out;
     }
 
     /** Each source's sync status, by source id. */

@@ -18,7 +18,7 @@ import java.util.function.Consumer;
  * {@code full} = dump + load, {@code all} = dump + load + sync, {@code incremental} = sync,
  * {@code dump}, {@code load}. The sync runs until {@link #stop()}.
  */
-public final class StandaloneTask {
+public final class StandaloneTask implements TaskApi {
     private final TaskConfig task;
     private final Map<String, SourceConfig> sources;
     private final Consumer<List<String>> progressOut;
@@ -71,14 +71,35 @@ public final class StandaloneTask {
         }
     }
 
-    /** The task's status in DM's OpenAPI shape ({@link TaskStatusReport}); null for another task's name. */
-    public Map<String, Object> statusReport(String name) {
+    @Override public Map<String, Object> status(String name) {
         if (!task.name().equals(name)) {
             return null;
         }
         List<String> ids = task.mysqlInstances().stream().map(i -> i.sourceId()).toList();
         return TaskStatusReport.of(task.name(), ids, unit, syncStatus(),
+                replication == null ? java.util.Set.of() : replication.pausedSources(),
                 replication == null ? Map.of() : replication.sourcePositions(), System.currentTimeMillis());
+    }
+
+    @Override public Map<String, Object> resume(String name) {
+        if (!task.name().equals(name) || replication == null) {
+            return null;
+        }
+        return Map.of("resumed_sources", replication.resume(null));
+    }
+
+    @Override public Map<String, Object> skipDdl(String name, String source) {
+        if (!task.name().equals(name) || replication == null) {
+            return null;
+        }
+        return Map.of("source_name", source, "skipped_at", replication.skipDdl(source).toString());
+    }
+
+    @Override public Map<String, Object> replaceDdl(String name, String source, List<String> statements) {
+        if (!task.name().equals(name) || replication == null) {
+            return null;
+        }
+        return Map.of("source_name", source, "replaced_at", replication.replaceDdl(source, statements).toString());
     }
 
     /** The sync status of each source, by source id; empty before the sync starts or without one. */

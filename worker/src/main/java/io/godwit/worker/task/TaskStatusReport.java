@@ -18,10 +18,12 @@ public final class TaskStatusReport {
     /**
      * @param unit            the unit running now: {@code Dump}/{@code Load} during the full migration, else {@code Sync}
      * @param sync            each source's sync status (empty before the sync starts)
+     * @param paused          the sources whose sync stopped on an error
      * @param sourcePositions each source's newest binlog position
      */
     public static Map<String, Object> of(String task, List<String> sourceIds, String unit, Map<String, SyncStatus> sync,
-                                         Map<String, BinlogLocation> sourcePositions, long nowMillis) {
+                                         java.util.Set<String> paused, Map<String, BinlogLocation> sourcePositions,
+                                         long nowMillis) {
         List<Object> data = new ArrayList<>();
         for (String source : sourceIds) {
             SyncStatus s = sync.get(source);
@@ -29,7 +31,7 @@ public final class TaskStatusReport {
             sub.put("name", task);
             sub.put("source_name", source);
             sub.put("worker_name", "standalone");
-            sub.put("stage", s != null && s.lastError() != null ? "Paused" : "Running");
+            sub.put("stage", paused.contains(source) ? "Paused" : "Running");
             sub.put("unit", s != null ? "Sync" : unit);
             sub.put("unresolved_ddl_lock_id", "");
             if (s != null && s.lastError() != null) {
