@@ -89,13 +89,19 @@ public final class FullMigration {
         this.progressInterval = progressInterval;
     }
 
-    /** Called with each source's snapshot before any of its rows is loaded. */
-    @FunctionalInterface
+    /** Hears of each source's snapshot before any of its rows is loaded (the sync records where it starts). */
     public interface SnapshotListener {
         void snapshotTaken(MySqlInstance instance, BinlogLocation point, List<TableInfo> tables);
+
+        /** A keyless table (one chunk) is about to load from the snapshot at {@code point}. */
+        void keylessTableLoading(MySqlInstance instance, TableId table, BinlogLocation point);
     }
 
-    private SnapshotListener snapshotListener = (instance, point, tables) -> { };
+    private SnapshotListener snapshotListener = new SnapshotListener() {
+        @Override public void snapshotTaken(MySqlInstance instance, BinlogLocation point, List<TableInfo> tables) { }
+
+        @Override public void keylessTableLoading(MySqlInstance instance, TableId table, BinlogLocation point) { }
+    };
 
     /** Sets who hears of each snapshot (the sync unit records where it will start); returns this. */
     public FullMigration onSnapshot(SnapshotListener listener) {
@@ -172,9 +178,13 @@ public final class FullMigration {
             target.schemas().createTable(route.target(), t.createTableSql(), List.copyOf(route.extractColumns().keySet()));
             List<ChunkSpec> chunks = target.checkpoints().persistPlan(inst.sourceId(), t.id(), route.target(),
                     dumper.split(t, rowsPerChunk));
+            java.util.Set<Integer> finished = target.checkpoints().finishedChunks(inst.sourceId(), t.id());
+            if (t.chunkKey().isEmpty() && finished.size() < chunks.size()) {
+                snapshotListener.keylessTableLoading(inst, t.id(), dumper.consistentPoint());
+            }
             out.accept(new SourceTablePlan(inst.sourceId(), t.id(), route.target(),
                     t.dataColumns().stream().map(io.godwit.core.model.ColumnInfo::name).toList(),
-                    route.extractColumns(), chunks, target.checkpoints().finishedChunks(inst.sourceId(), t.id()),
+                    route.extractColumns(), chunks, finished,
                     chunk -> snapshotRows(dumper, t, chunk),
                     progress.table(inst.sourceId(), t.id(), estimatedRows(dumper, t.id()))));
         }

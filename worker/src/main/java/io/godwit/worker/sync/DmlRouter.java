@@ -8,6 +8,7 @@ import io.godwit.core.event.RowsDeleted;
 import io.godwit.core.event.RowsInserted;
 import io.godwit.core.event.RowsUpdated;
 import io.godwit.core.model.BinlogLocation;
+import io.godwit.core.model.PartialOrder;
 import io.godwit.core.model.TableId;
 import io.godwit.core.model.TableInfo;
 import io.godwit.filters.BinlogEventFilter;
@@ -34,6 +35,7 @@ final class DmlRouter {
     private final TableFilterChain tables;
     private final BinlogEventFilter events;
     private final TableSchemas schemas;
+    private Map<TableId, BinlogLocation> loadedAt = Map.of();
     private final SyncCounters counters;
     private final Map<TableId, Resolved> cache = new HashMap<>();
     private final Map<TableId, Optional<TableRouter.Route>> routes = new HashMap<>();
@@ -59,6 +61,9 @@ final class DmlRouter {
      * @throws GodwitException SYNC_TABLE_UNKNOWN when a migrated table is not tracked or a row does not fit it
      */
     void route(ChangeEvent event, BinlogLocation txStart, List<RowChange> out) {
+        if (alreadyLoaded(event, txStart)) {
+            return;
+        }
         if (event instanceof RowsInserted e) {
             RoutedTable t = resolve(e.table(), EventType.INSERT, e.rows().size(), e);
             if (t != null) {
@@ -87,6 +92,38 @@ final class DmlRouter {
         } else {
             throw new IllegalArgumentException("not a row event: " + event);
         }
+    }
+
+    /** See {@link SyncCoordinator#rowsLoadedAt}. */
+    void rowsLoadedAt(Map<TableId, BinlogLocation> loadedAt) {
+        this.loadedAt = Map.copyOf(loadedAt);
+    }
+
+    /** True, counting the rows as filtered, when the event's transaction is in the snapshot its table was loaded from. */
+    private boolean alreadyLoaded(ChangeEvent event, BinlogLocation txStart) {
+        if (loadedAt.isEmpty()) {
+            return false;
+        }
+        TableId table;
+        int rows;
+        if (event instanceof RowsInserted e) {
+            table = e.table();
+            rows = e.rows().size();
+        } else if (event instanceof RowsUpdated e) {
+            table = e.table();
+            rows = e.rows().size();
+        } else if (event instanceof RowsDeleted e) {
+            table = e.table();
+            rows = e.rows().size();
+        } else {
+            return false;
+        }
+        BinlogLocation loaded = loadedAt.get(table);
+        if (loaded == null || txStart.compare(loaded) != PartialOrder.BEFORE) {
+            return false;
+        }
+        counters.filtered(rows);
+        return true;
     }
 
     /** The routed table, or null (rows counted as filtered) when the table or this event type is filtered out. */

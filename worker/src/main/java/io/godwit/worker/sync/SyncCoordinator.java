@@ -8,6 +8,7 @@ import io.godwit.core.error.ErrorCode;
 import io.godwit.core.error.GodwitException;
 import io.godwit.core.error.RetryKind;
 import io.godwit.core.model.BinlogLocation;
+import io.godwit.core.model.PartialOrder;
 import io.godwit.core.model.TableId;
 import io.godwit.filters.BinlogEventFilter;
 import io.godwit.filters.TableFilterChain;
@@ -104,6 +105,7 @@ public final class SyncCoordinator {
     private final Causality causality = new Causality(keys);
     private final BinlogLocation initialLocation;
     private final DdlOverrides ddlOverrides = new DdlOverrides();
+    private volatile BinlogLocation safeUntil;
     private volatile boolean stopRequested;
     private long safeModeUntilNanos;
     private boolean firstRecovery = true;
@@ -251,7 +253,7 @@ public final class SyncCoordinator {
         if (item == null) {
             return false;
         }
-        boolean safe = partial != null ? partial.safeMode() : safeModeNow();
+        boolean safe = partial != null ? partial.safeMode() : safeModeNow(itemStart(item));
         Set<Integer> only = partial == null ? null : partial.slotsToApply();
         Long digest = partial == null ? null : partial.digest();
         if (item instanceof BatchReader.DmlBatch b) {
@@ -351,10 +353,40 @@ public final class SyncCoordinator {
         flushDmCheckpoint(false);
     }
 
-    private boolean safeModeNow() {
-        boolean on = options.safeMode() || System.nanoTime() - safeModeUntilNanos < 0;
+    private boolean safeModeNow(BinlogLocation batchStart) {
+        boolean on = options.safeMode() || System.nanoTime() - safeModeUntilNanos < 0
+                || (safeUntil != null && batchStart.compare(safeUntil) == PartialOrder.BEFORE);
         counters.safeMode(on);
         return on;
+    }
+
+    private static BinlogLocation itemStart(BatchReader.Item item) {
+        if (item instanceof BatchReader.DmlBatch b) {
+            return b.start();
+        }
+        if (item instanceof BatchReader.DdlItem d) {
+            return d.start();
+        }
+        return ((BatchReader.LargeTx) item).start();
+    }
+
+    /**
+     * Where the load ended, for a task whose load was resumed from a newer snapshot than the one
+     * the sync starts at: every batch that starts before {@code until} is written in safe mode, so
+     * the changes already in the later-loaded chunks apply idempotently, however long the replay
+     * takes and however often it is interrupted. Set before {@link #run}.
+     */
+    public void safeModeUntil(BinlogLocation until) {
+        this.safeUntil = until;
+    }
+
+    /**
+     * Keyless tables loaded from a snapshot later than the sync's start: their rows in transactions
+     * before that snapshot are already in the target and are dropped (counted as filtered), since
+     * safe mode cannot make a keyless insert idempotent. Set before {@link #run}.
+     */
+    public void rowsLoadedAt(Map<TableId, BinlogLocation> loadedAt) {
+        router.rowsLoadedAt(loadedAt);
     }
 
     private Resume recover() {

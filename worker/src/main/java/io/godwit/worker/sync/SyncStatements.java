@@ -55,8 +55,44 @@ final class SyncStatements {
                 + "  `binlog_pos` BIGINT UNSIGNED NOT NULL,\n"
                 + "  `binlog_gtid` TEXT NOT NULL,\n"
                 + "  `table_info` LONGTEXT NOT NULL,\n"
+                + "  `safe_until_name` VARCHAR(128) NOT NULL DEFAULT '',\n"
+                + "  `safe_until_pos` BIGINT UNSIGNED NOT NULL DEFAULT 0,\n"
+                + "  `safe_until_gtid` TEXT NULL,\n"
                 + "  `create_time` TIMESTAMP NOT NULL DEFAULT CURRENT_TIMESTAMP\n"
                 + ") DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin";
+    }
+
+    /** The newest snapshot a load of this source took rows from: the sync writes in safe mode until there. */
+    static String updateSafeUntil(TableId t) {
+        return "UPDATE " + t.quoted() + " SET `safe_until_name` = ?, `safe_until_pos` = ?, `safe_until_gtid` = ?"
+                + " WHERE `source_id` = ?";
+    }
+
+    /** Per keyless table: the snapshot its rows were loaded from (written before the load, replaced by a reload). */
+    static TableId tableStartTable(String metaSchema, String task) {
+        return TableId.of(metaSchema, task + "_syncer_table_start");
+    }
+
+    static String createTableStartTable(TableId t) {
+        return "CREATE TABLE IF NOT EXISTS " + t.quoted() + " (\n"
+                + "  `source_id` VARCHAR(64) NOT NULL,\n"
+                + "  `cp_schema` VARCHAR(128) NOT NULL,\n"
+                + "  `cp_table` VARCHAR(128) NOT NULL,\n"
+                + "  `binlog_name` VARCHAR(128) NOT NULL,\n"
+                + "  `binlog_pos` BIGINT UNSIGNED NOT NULL,\n"
+                + "  `binlog_gtid` TEXT NOT NULL,\n"
+                + "  PRIMARY KEY (`source_id`, `cp_schema`, `cp_table`)\n"
+                + ") DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin";
+    }
+
+    static String replaceTableStart(TableId t) {
+        return "REPLACE INTO " + t.quoted()
+                + " (`source_id`, `cp_schema`, `cp_table`, `binlog_name`, `binlog_pos`, `binlog_gtid`) VALUES (?, ?, ?, ?, ?, ?)";
+    }
+
+    static String selectTableStarts(TableId t) {
+        return "SELECT `cp_schema`, `cp_table`, `binlog_name`, `binlog_pos`, `binlog_gtid` FROM " + t.quoted()
+                + " WHERE `source_id` = ?";
     }
 
     static String insertStartIfAbsent(TableId t) {
@@ -65,7 +101,8 @@ final class SyncStatements {
     }
 
     static String selectStart(TableId t) {
-        return "SELECT `binlog_name`, `binlog_pos`, `binlog_gtid`, `table_info` FROM " + t.quoted() + " WHERE `source_id` = ?";
+        return "SELECT `binlog_name`, `binlog_pos`, `binlog_gtid`, `table_info`, `safe_until_name`, `safe_until_pos`,"
+                + " `safe_until_gtid` FROM " + t.quoted() + " WHERE `source_id` = ?";
     }
 
     /** One row per (source, slot): the last batch the slot committed; the truth for exactly-once. */

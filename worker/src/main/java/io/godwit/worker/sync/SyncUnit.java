@@ -13,6 +13,7 @@ import io.godwit.core.model.BinlogLocation;
 import io.godwit.core.model.TableId;
 import io.godwit.core.model.TableInfo;
 import io.godwit.filters.BinlogEventFilter;
+import io.godwit.filters.ExpressionFilter;
 import io.godwit.filters.TableFilterChain;
 import io.godwit.core.db.Databases;
 import io.godwit.core.db.Endpoint;
@@ -22,6 +23,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.Collection;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
 import javax.sql.DataSource;
@@ -57,13 +59,28 @@ public final class SyncUnit {
      */
     public SyncUnit(SyncOptions options, SourceConfig source, SyncStart start, TableFilterChain tables,
                     BinlogEventFilter events, DdlRewriter ddlRewriter, DataSource targetPool) {
+        this(options, source, start, tables, events, ExpressionFilter.NONE, ddlRewriter, targetPool);
+    }
+
+    /** As the constructor above, with the source's {@code expression-filter} rules ({@link ExpressionFilter#of}). */
+    public SyncUnit(SyncOptions options, SourceConfig source, SyncStart start, TableFilterChain tables,
+                    BinlogEventFilter events, ExpressionFilter expressions, DdlRewriter ddlRewriter,
+                    DataSource targetPool) {
         this.source = source;
         this.serverId = replicaServerId(options.task(), source);
         this.tracked = id -> tables.resolve(id, source.sourceId()).isPresent();
         this.initialTrackerState = start.tableInfo();
         this.tracker = new Tracker(SchemaTracker.fromJson(initialTrackerState, tracked));
-        this.coordinator = new SyncCoordinator(options, targetPool, this::open, tracker, tables, events, ddlRewriter,
-                () -> tracker.current.toJson(), start.location());
+        this.coordinator = new SyncCoordinator(options, targetPool, this::open, tracker, tables, events, expressions,
+                ddlRewriter, () -> tracker.current.toJson(), start.location());
+        if (start.safeUntil() != null) {
+            coordinator.safeModeUntil(start.safeUntil());
+        }
+    }
+
+    /** Keyless tables loaded from snapshots later than the start; see {@link SyncStart}. */
+    public void rowsLoadedAt(Map<TableId, BinlogLocation> loadedAt) {
+        coordinator.rowsLoadedAt(loadedAt);
     }
 
     /** The schema tracker's state for {@code tables} as they are at one binlog position (a snapshot's). */

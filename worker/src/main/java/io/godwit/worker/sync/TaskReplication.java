@@ -12,12 +12,14 @@ import io.godwit.core.db.SqlErrorClassifier;
 import io.godwit.core.error.ErrorCode;
 import io.godwit.core.error.GodwitException;
 import io.godwit.core.model.BinlogLocation;
+import io.godwit.core.model.TableId;
 import io.godwit.core.model.TableInfo;
 import io.godwit.dumper.Consistency;
 import io.godwit.dumper.DumpOptions;
 import io.godwit.dumper.SnapshotDumper;
 import io.godwit.filters.BinlogEventFilter;
 import io.godwit.filters.BlockAllowList;
+import io.godwit.filters.ExpressionFilter;
 import io.godwit.filters.TableFilterChain;
 import io.godwit.filters.TableRouter;
 import io.godwit.loader.TargetSchemaCreator;
@@ -59,6 +61,8 @@ public final class TaskReplication {
         this.task = task;
         this.plan = new TaskPlan(task);
         this.sources = Map.copyOf(sources);
+        // An expression filter that cannot be evaluated fails the task now, not after its dump and load.
+        plan.instances().forEach(inst -> ExpressionFilter.of(plan, inst));
     }
 
     /**
@@ -70,6 +74,13 @@ public final class TaskReplication {
         try (HikariDataSource target = targetPool(instance, 1)) {
             SyncStart.recordFirst(target, metaSchema(), task.name(), instance.sourceId(),
                     new SyncStart(point, SyncUnit.trackerState(dialect(source), tables)));
+        }
+    }
+
+    /** Records that keyless {@code table} of {@code instance} is about to load from the snapshot at {@code point}. */
+    public void recordKeylessLoad(MySqlInstance instance, TableId table, BinlogLocation point) {
+        try (HikariDataSource target = targetPool(instance, 1)) {
+            SyncStart.recordTableLoad(target, metaSchema(), task.name(), instance.sourceId(), table, point);
         }
     }
 
@@ -233,7 +244,9 @@ public final class TaskReplication {
         BinlogEventFilter events = new BinlogEventFilter(plan.eventFilters(inst), task.caseSensitive());
         DdlRewriter ddl = new TaskDdlRewriter(inst.sourceId(), chain, events,
                 new TargetSchemaCreator(pool).dialect());
-        return new SyncUnit(options, source, start, chain, events, ddl, pool);
+        SyncUnit unit = new SyncUnit(options, source, start, chain, events, ExpressionFilter.of(plan, inst), ddl, pool);
+        unit.rowsLoadedAt(SyncStart.tableLoads(pool, metaSchema(), task.name(), inst.sourceId()));
+        return unit;
     }
 
     /**

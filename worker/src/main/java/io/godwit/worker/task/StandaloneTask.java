@@ -1,8 +1,12 @@
 package io.godwit.worker.task;
 
+import io.godwit.core.config.MySqlInstance;
 import io.godwit.core.config.SourceConfig;
 import io.godwit.core.config.TaskConfig;
 import io.godwit.core.config.TaskMode;
+import io.godwit.core.model.BinlogLocation;
+import io.godwit.core.model.TableId;
+import io.godwit.core.model.TableInfo;
 import io.godwit.worker.full.FullMigration;
 import io.godwit.worker.full.MigrationSummary;
 import io.godwit.worker.sync.SyncStatus;
@@ -53,7 +57,15 @@ public final class StandaloneTask implements TaskApi {
         if (task.taskMode() != TaskMode.INCREMENTAL) {
             FullMigration full = new FullMigration(task, sources, progressOut, progressInterval);
             if (replication != null) {
-                full.onSnapshot(replication::recordSnapshot);
+                full.onSnapshot(new FullMigration.SnapshotListener() {
+                    @Override public void snapshotTaken(MySqlInstance instance, BinlogLocation point, List<TableInfo> tables) {
+                        replication.recordSnapshot(instance, point, tables);
+                    }
+
+                    @Override public void keylessTableLoading(MySqlInstance instance, TableId table, BinlogLocation point) {
+                        replication.recordKeylessLoad(instance, table, point);
+                    }
+                });
             }
             summary = full.run();
         }
