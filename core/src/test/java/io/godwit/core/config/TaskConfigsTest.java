@@ -54,8 +54,7 @@ class TaskConfigsTest {
         List<ConfigProblem> problems = ConfigChecker.check(example, List.of());
         assertThat(problems).allMatch(ConfigProblem::isNotSupported);
         assertThat(problems).extracting(ConfigProblem::path).containsExactly("online-ddl", "online-ddl-scheme",
-                "expression-filter", "syncers.global.enable-ansi-quotes",
-                "validators.global.mode", "mysql-instances[0].expression-filters");
+                "syncers.global.enable-ansi-quotes", "validators.global.mode");
     }
 
     @Test

@@ -169,6 +169,10 @@ class TaskValidationTest {
                         "task.yaml:10: mysql-instances[0].loader.on-duplicate: conflicts with on-duplicate-logical; keep only on-duplicate-logical"),
                 arguments("two kinds of expression", BASE + "    expression-filters: [e]\nexpression-filter:\n  e: {schema: s, table: t, insert-value-expr: a, delete-value-expr: b}\n",
                         "task.yaml:11: expression-filter.e.schema: an expression filter takes expressions for one kind of change only (insert, update or delete)"),
+                arguments("expression filter without an expression", BASE + "    expression-filters: [e]\nexpression-filter:\n  e: {schema: s, table: t}\n",
+                        "task.yaml:11: expression-filter.e.schema: an expression filter needs one of insert-value-expr, update-old-value-expr, update-new-value-expr or delete-value-expr"),
+                arguments("expression filter not defined", BASE + "    expression-filters: [e, e9]\nexpression-filter:\n  e: {schema: s, table: t, insert-value-expr: \"c > 1\"}\n",
+                        "task.yaml:9: mysql-instances[0].expression-filters[1]: expression filter \"e9\" is not defined in expression-filter"),
                 arguments("bad block-allow-list regexp", BASE + "    block-allow-list: ba\nblock-allow-list:\n  ba:\n    do-dbs: [\"~(\"]\n",
                         "task.yaml:12: block-allow-list.ba.do-dbs[0]: not a valid regular expression: Unclosed group near index 1")
         );
@@ -191,10 +195,6 @@ class TaskValidationTest {
                         "task.yaml:9: not supported yet: mysql-instances[0].column-mapping-rules (set to [c])"),
                 arguments(BASE + "    column-mapping-rules: [c]\ncolumn-mappings:\n  c: {schema-pattern: a}\n",
                         "task.yaml:10: not supported yet: column-mappings (set to [c])"),
-                arguments(BASE + "    expression-filters: [e]\nexpression-filter:\n  e: {schema: s, table: t, insert-value-expr: \"c > 1\"}\n",
-                        "task.yaml:9: not supported yet: mysql-instances[0].expression-filters (set to [e])"),
-                arguments(BASE + "    expression-filters: [e]\nexpression-filter:\n  e: {schema: s, table: t, insert-value-expr: \"c > 1\"}\n",
-                        "task.yaml:10: not supported yet: expression-filter (set to [e])"),
                 arguments(BASE + "    validator-config-name: v\nvalidators:\n  v: {mode: full}\n",
                         "task.yaml:11: not supported yet: validators.v.mode (set to full)"),
                 arguments(BASE + "    mydumper-config-name: g\nmydumpers:\n  g: {extra-args: \"--consistency none --no-locks\"}\n",

@@ -13,6 +13,8 @@ import io.godwit.core.model.TableId;
 import io.godwit.core.model.TableInfo;
 import io.godwit.filters.BinlogEventFilter;
 import io.godwit.filters.EventType;
+import io.godwit.filters.ExpressionFilter;
+import io.godwit.filters.RowFilter;
 import io.godwit.filters.TableFilterChain;
 import io.godwit.filters.TableRouter;
 import java.util.HashMap;
@@ -22,18 +24,19 @@ import java.util.Optional;
 
 /**
  * Row events to routed {@link RowChange}s: the block-allow-list and routing first, then DM's binlog event
- * filter for {@code insert}/{@code update}/{@code delete}; the table's tracked
- * definition gives the columns and keys. Filtered rows are counted (status shows them), never dropped
- * unseen. Decisions are cached per table until {@link #schemaChanged()}.
+ * filter for {@code insert}/{@code update}/{@code delete}, then DM's expression filter on each row; the
+ * table's tracked definition gives the columns and keys (and the columns the expressions name).
+ * Filtered rows are counted (status shows them), never dropped unseen. Decisions are cached per table until {@link #schemaChanged()}.
  */
 final class DmlRouter {
 
     /** Where rows of one source table go; {@code table} null when the block-allow-list drops the table. */
-    private record Resolved(TableInfo info, RoutedTable table, boolean[] ignoredTypes) {}
+    private record Resolved(TableInfo info, RoutedTable table, boolean[] ignoredTypes, RowFilter rowFilter) {}
 
     private final String sourceId;
     private final TableFilterChain tables;
     private final BinlogEventFilter events;
+    private final ExpressionFilter expressions;
     private final TableSchemas schemas;
     private Map<TableId, BinlogLocation> loadedAt = Map.of();
     private final SyncCounters counters;
@@ -42,9 +45,15 @@ final class DmlRouter {
 
     DmlRouter(String sourceId, TableFilterChain tables, BinlogEventFilter events, TableSchemas schemas,
               SyncCounters counters) {
+        this(sourceId, tables, events, ExpressionFilter.NONE, schemas, counters);
+    }
+
+    DmlRouter(String sourceId, TableFilterChain tables, BinlogEventFilter events, ExpressionFilter expressions,
+              TableSchemas schemas, SyncCounters counters) {
         this.sourceId = sourceId;
         this.tables = tables;
         this.events = events;
+        this.expressions = expressions;
         this.schemas = schemas;
         this.counters = counters;
     }
@@ -67,25 +76,40 @@ final class DmlRouter {
         if (event instanceof RowsInserted e) {
             RoutedTable t = resolve(e.table(), EventType.INSERT, e.rows().size(), e);
             if (t != null) {
+                RowFilter rows = cache.get(e.table()).rowFilter();
                 for (Object[] row : e.rows()) {
                     check(t, row, e);
+                    if (rows.dropsInsert(row)) {
+                        counters.filtered(1);
+                        continue;
+                    }
                     out.add(RowChange.insert(t, row, txStart, e.at()));
                 }
             }
         } else if (event instanceof RowsUpdated e) {
             RoutedTable t = resolve(e.table(), EventType.UPDATE, e.rows().size(), e);
             if (t != null) {
+                RowFilter rows = cache.get(e.table()).rowFilter();
                 for (RowsUpdated.Change row : e.rows()) {
                     check(t, row.before(), e);
                     check(t, row.after(), e);
+                    if (rows.dropsUpdate(row.before(), row.after())) {
+                        counters.filtered(1);
+                        continue;
+                    }
                     out.add(RowChange.update(t, row.before(), row.after(), txStart, e.at()));
                 }
             }
         } else if (event instanceof RowsDeleted e) {
             RoutedTable t = resolve(e.table(), EventType.DELETE, e.rows().size(), e);
             if (t != null) {
+                RowFilter rows = cache.get(e.table()).rowFilter();
                 for (Object[] row : e.rows()) {
                     check(t, row, e);
+                    if (rows.dropsDelete(row)) {
+                        counters.filtered(1);
+                        continue;
+                    }
                     out.add(RowChange.delete(t, row, txStart, e.at()));
                 }
             }
@@ -142,7 +166,7 @@ final class DmlRouter {
             ignored[1] = events.decide(source, EventType.UPDATE, null) == BinlogEventFilter.Decision.IGNORE;
             ignored[2] = events.decide(source, EventType.DELETE, null) == BinlogEventFilter.Decision.IGNORE;
             RoutedTable routed = RoutedTable.of(source, info, route.get().target(), route.get().extractColumns());
-            r = new Resolved(info, routed, ignored);
+            r = new Resolved(info, routed, ignored, expressions.forTable(source, info));
             cache.put(source, r);
         }
         int typeIndex = type == EventType.INSERT ? 0 : type == EventType.UPDATE ? 1 : 2;

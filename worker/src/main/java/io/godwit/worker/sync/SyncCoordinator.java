@@ -11,6 +11,7 @@ import io.godwit.core.model.BinlogLocation;
 import io.godwit.core.model.PartialOrder;
 import io.godwit.core.model.TableId;
 import io.godwit.filters.BinlogEventFilter;
+import io.godwit.filters.ExpressionFilter;
 import io.godwit.filters.TableFilterChain;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -128,11 +129,28 @@ public final class SyncCoordinator {
     public SyncCoordinator(SyncOptions options, DataSource pool, ChangeSource.Opener opener, TableSchemas schemas,
                            TableFilterChain tables, BinlogEventFilter events, DdlRewriter ddlRewriter,
                            Supplier<String> tableInfo, BinlogLocation initialLocation) {
-        this(options, pool, opener, schemas, tables, events, ddlRewriter, tableInfo, initialLocation, SlotCommitter.COMMIT);
+        this(options, pool, opener, schemas, tables, events, ExpressionFilter.NONE, ddlRewriter, tableInfo,
+                initialLocation, SlotCommitter.COMMIT);
+    }
+
+    /** As the constructor above, with DM's {@code expression-filter} rules of this source ({@link ExpressionFilter#of}). */
+    public SyncCoordinator(SyncOptions options, DataSource pool, ChangeSource.Opener opener, TableSchemas schemas,
+                           TableFilterChain tables, BinlogEventFilter events, ExpressionFilter expressions,
+                           DdlRewriter ddlRewriter, Supplier<String> tableInfo, BinlogLocation initialLocation) {
+        this(options, pool, opener, schemas, tables, events, expressions, ddlRewriter, tableInfo, initialLocation,
+                SlotCommitter.COMMIT);
     }
 
     SyncCoordinator(SyncOptions options, DataSource pool, ChangeSource.Opener opener, TableSchemas schemas,
                     TableFilterChain tables, BinlogEventFilter events, DdlRewriter ddlRewriter, Supplier<String> tableInfo, BinlogLocation initialLocation,
+                    SlotCommitter committer) {
+        this(options, pool, opener, schemas, tables, events, ExpressionFilter.NONE, ddlRewriter, tableInfo,
+                initialLocation, committer);
+    }
+
+    SyncCoordinator(SyncOptions options, DataSource pool, ChangeSource.Opener opener, TableSchemas schemas,
+                    TableFilterChain tables, BinlogEventFilter events, ExpressionFilter expressions,
+                    DdlRewriter ddlRewriter, Supplier<String> tableInfo, BinlogLocation initialLocation,
                     SlotCommitter committer) {
         this.options = options;
         this.pool = pool;
@@ -142,7 +160,7 @@ public final class SyncCoordinator {
         this.committer = committer;
         this.initialLocation = initialLocation;
         this.checkpoints = new SyncCheckpoints(options.metaSchema(), options.task(), options.sourceId());
-        this.router = new DmlRouter(options.sourceId(), tables, events, schemas, counters);
+        this.router = new DmlRouter(options.sourceId(), tables, events, expressions, schemas, counters);
     }
 
     /** Asks the sync to stop at the next batch boundary; {@link #run} then returns. */

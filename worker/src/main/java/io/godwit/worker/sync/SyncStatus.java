@@ -9,7 +9,7 @@ import io.godwit.core.model.BinlogLocation;
  * @param appliedLocation      end of the last batch every slot committed: everything before it is in the target
  * @param appliedBatch         that batch's sequence number
  * @param rowsApplied          row changes written to the target since this process started the sync
- * @param rowsFiltered         row changes dropped by the block-allow-list or the binlog event filter
+ * @param rowsFiltered         row changes dropped by the block-allow-list, the binlog event filter or the expression filter
  * @param rowsNotFound         UPDATE/DELETE rows the target did not have (a diverged target; 0 normally)
  * @param rowsPerSecond        recent apply rate
  * @param lastSourceEventMillis source timestamp of the newest applied event (or heartbeat while idle), 0 if none

@@ -117,13 +117,19 @@ public final class RuleSchema {
             v -> new BlockAllowListRule(v.get(DO_DBS), v.get(IGNORE_DBS), v.get(DO_TABLES), v.get(IGNORE_TABLES)),
             DO_DBS, IGNORE_DBS, DO_TABLES, IGNORE_TABLES);
 
-    // ---- expression-filter (not supported yet)
-    static final Key<String> SCHEMA = Key.required("schema", Types.STRING, "Source schema (exact name).");
-    static final Key<String> TABLE_NAME = Key.required("table", Types.STRING, "Source table (exact name).");
-    static final Key<String> INSERT_EXPR = Key.of("insert-value-expr", Types.STRING, "", "Drop inserted rows for which this SQL expression holds.");
-    static final Key<String> UPDATE_OLD_EXPR = Key.of("update-old-value-expr", Types.STRING, "", "Drop updates whose old row satisfies this expression.");
-    static final Key<String> UPDATE_NEW_EXPR = Key.of("update-new-value-expr", Types.STRING, "", "Drop updates whose new row satisfies this expression.");
-    static final Key<String> DELETE_EXPR = Key.of("delete-value-expr", Types.STRING, "", "Drop deleted rows for which this expression holds.");
+    // ---- expression-filter
+    static final Key<String> SCHEMA = Key.required("schema", Types.STRING,
+            "Source schema (exact name; case-insensitive unless `case-sensitive`).");
+    static final Key<String> TABLE_NAME = Key.required("table", Types.STRING,
+            "Source table (exact name; case-insensitive unless `case-sensitive`).");
+    static final Key<String> INSERT_EXPR = Key.of("insert-value-expr", Types.STRING, "",
+            "Drop inserted rows for which this SQL expression is TRUE (NULL keeps the row).");
+    static final Key<String> UPDATE_OLD_EXPR = Key.of("update-old-value-expr", Types.STRING, "",
+            "Drop updates whose old row makes this expression TRUE; with `update-new-value-expr`, both must hold.");
+    static final Key<String> UPDATE_NEW_EXPR = Key.of("update-new-value-expr", Types.STRING, "",
+            "Drop updates whose new row makes this expression TRUE; with `update-old-value-expr`, both must hold.");
+    static final Key<String> DELETE_EXPR = Key.of("delete-value-expr", Types.STRING, "",
+            "Drop deleted rows for which this SQL expression is TRUE (NULL keeps the row).");
 
     public static final Section<ExpressionFilterConfig> EXPRESSION_FILTER = Section.of("Drops row changes of one table by a SQL expression on the row.",
             v -> new ExpressionFilterConfig(v.get(SCHEMA), v.get(TABLE_NAME), v.get(INSERT_EXPR), v.get(UPDATE_OLD_EXPR),
@@ -134,6 +140,9 @@ public final class RuleSchema {
                         + (v.get(UPDATE_OLD_EXPR).isEmpty() && v.get(UPDATE_NEW_EXPR).isEmpty() ? 0 : 1);
                 if (kinds > 1) {
                     v.problem(SCHEMA, "an expression filter takes expressions for one kind of change only (insert, update or delete)");
+                } else if (kinds == 0) {
+                    v.problem(SCHEMA, "an expression filter needs one of insert-value-expr, update-old-value-expr,"
+                            + " update-new-value-expr or delete-value-expr");
                 }
             });
 

@@ -53,8 +53,7 @@ public final class TaskSchema {
             "Names of `column-mappings` (deprecated in DM).")
             .notSupportedWhen(l -> !l.isEmpty(), "not empty");
     static final Key<List<String>> EXPRESSION_FILTERS = Key.of("expression-filters", Types.STRING_LIST, List.of(),
-            "Names of `expression-filter` rules that apply to this source.")
-            .notSupportedWhen(l -> !l.isEmpty(), "not empty");
+            "Names of `expression-filter` rules that apply to this source.");
     static final Key<String> BLOCK_ALLOW_LIST_NAME = Key.of("block-allow-list", Types.STRING, "",
             "Name of the `block-allow-list` rule of this source; empty migrates every schema but the system ones.");
     static final Key<String> BLACK_WHITE_LIST_NAME = Key.of("black-white-list", Types.STRING, "",
@@ -173,8 +172,8 @@ public final class TaskSchema {
     static final Key<Map<String, EventFilterRule>> FILTERS = Key.of("filters", Types.mapOf(RuleSchema.EVENT_FILTER), Map.of(),
             "Binlog event filter rules, by name.");
     static final Key<Map<String, ExpressionFilterConfig>> EXPRESSION_FILTER = Key.of("expression-filter",
-            Types.mapOf(RuleSchema.EXPRESSION_FILTER), Map.of(), "Row filters by SQL expression, by name.")
-            .notSupportedWhen(m -> !m.isEmpty(), "not empty");
+            Types.mapOf(RuleSchema.EXPRESSION_FILTER), Map.of(),
+            "Row filters by SQL expression, by name; they filter the binlog's row changes, not the dump.");
     static final Key<Map<String, BlockAllowListRule>> BLOCK_ALLOW_LIST = Key.of("block-allow-list",
             Types.mapOf(RuleSchema.BLOCK_ALLOW_LIST), Map.of(), "Block and allow lists, by name.");
     static final Key<Map<String, BlockAllowListRule>> BLACK_WHITE_LIST = Key.of("black-white-list",
