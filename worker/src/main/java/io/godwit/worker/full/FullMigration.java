@@ -46,6 +46,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -178,7 +179,7 @@ public final class FullMigration {
             target.schemas().createTable(route.target(), t.createTableSql(), List.copyOf(route.extractColumns().keySet()));
             List<ChunkSpec> chunks = target.checkpoints().persistPlan(inst.sourceId(), t.id(), route.target(),
                     dumper.split(t, rowsPerChunk));
-            java.util.Set<Integer> finished = target.checkpoints().finishedChunks(inst.sourceId(), t.id());
+            Set<Integer> finished = target.checkpoints().finishedChunks(inst.sourceId(), t.id());
             if (t.chunkKey().isEmpty() && finished.size() < chunks.size()) {
                 snapshotListener.keylessTableLoading(inst, t.id(), dumper.consistentPoint());
             }

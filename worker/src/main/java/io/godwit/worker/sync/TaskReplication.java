@@ -32,6 +32,8 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -199,8 +201,8 @@ public final class TaskReplication {
     }
 
     /** The sources whose sync is paused by an error (their thread ended before a stop was asked). */
-    public java.util.Set<String> pausedSources() {
-        java.util.Set<String> out = new java.util.TreeSet<>();
+    public Set<String> pausedSources() {
+        Set<String> out = new TreeSet<>();
         synchronized (units) {
             threads.forEach((id, t) -> {
                 if (!t.isAlive() && !stopRequested) {

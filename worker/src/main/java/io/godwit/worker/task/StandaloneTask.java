@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -89,7 +90,7 @@ public final class StandaloneTask implements TaskApi {
         }
         List<String> ids = task.mysqlInstances().stream().map(i -> i.sourceId()).toList();
         return TaskStatusReport.of(task.name(), ids, unit, syncStatus(),
-                replication == null ? java.util.Set.of() : replication.pausedSources(),
+                replication == null ? Set.of() : replication.pausedSources(),
                 replication == null ? Map.of() : replication.sourcePositions(), System.currentTimeMillis());
     }
 

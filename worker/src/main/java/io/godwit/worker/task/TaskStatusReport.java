@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * A task's status in the shape of DM's OpenAPI {@code GET /api/v1/tasks/{task-name}/status}: one
@@ -22,7 +23,7 @@ public final class TaskStatusReport {
      * @param sourcePositions each source's newest binlog position
      */
     public static Map<String, Object> of(String task, List<String> sourceIds, String unit, Map<String, SyncStatus> sync,
-                                         java.util.Set<String> paused, Map<String, BinlogLocation> sourcePositions,
+                                         Set<String> paused, Map<String, BinlogLocation> sourcePositions,
                                          long nowMillis) {
         List<Object> data = new ArrayList<>();
         for (String source : sourceIds) {
