@@ -34,70 +34,15 @@ done
 here="$(cd "$(dirname "$0")/.." && pwd)"
 work="$here/bench/work"
 rm -rf "$work"; mkdir -p "$work"
+# shellcheck source=bench/lib.sh
+. "$here/bench/lib.sh"
 
-need=()
-command -v mydumper >/dev/null || need+=(mydumper)
-command -v sysbench >/dev/null || need+=(sysbench)
-command -v mariadb >/dev/null || need+=(mariadb-client)
-command -v bc >/dev/null || need+=(bc)
-if [ ${#need[@]} -gt 0 ]; then
-  echo "installing ${need[*]} (Debian packages)..." >&2
-  apt-get update -qq >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need[@]}" >/dev/null
-fi
-if [ ${#DISTS[@]} -eq 0 ]; then
-  [ -f "$here/dist/target/godwit.jar" ] || (cd "$here" && mvn -B -q -ntp -DskipTests install)
-  DISTS=("$here/dist/target")
-fi
-for i in "${!DISTS[@]}"; do
-  mkdir -p "$work/dist$i"; cp -r "${DISTS[$i]}/godwit.jar" "${DISTS[$i]}/lib" "$work/dist$i/"
-done
-godwit() { # dist-index args...; GODWIT_JAVA_OPTS applies to the migration only, not to check-data
-  local d="$work/dist$1"; shift
-  local opts=${GODWIT_JAVA_OPTS:--Xmx4g}
-  [ "$1" = standalone ] || opts=-Xmx4g
-  java $opts -cp "$d/godwit.jar:$d/lib/*" io.godwit.dist.Godwit "$@"
-}
-embedded_mariadb() { # the servers' launcher JVM only waits; it gets none of GODWIT_JAVA_OPTS
-  # exec: run in the background, $! is then the JVM itself, which stops its server when killed.
-  exec java -Xmx256m -cp "$work/dist0/godwit.jar:$work/dist0/lib/*" io.godwit.dist.Godwit embedded-mariadb "$@"
-}
-
-pids=()
-cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true; }
-trap cleanup EXIT
-declare -A db_pid
-start_db() { # name server-id
-  embedded_mariadb --name "$1" --server-id "$2" --port-file "$work/$1.port" \
-    >"$work/$1.log" 2>&1 &
-  pids+=($!); db_pid[$1]=$!
-}
-wait_db() { # name: 0 once the port file exists, 1 if the launcher died first
-  for _ in $(seq 1 120); do
-    [ -f "$work/$1.port" ] && return 0
-    kill -0 "${db_pid[$1]}" 2>/dev/null || return 1
-    sleep 1
-  done
-  return 1
-}
+install_missing mydumper:mydumper sysbench:sysbench mariadb:mariadb-client bc:bc
+copy_dists
 start_db src 1; start_db peer 2; start_db godwit 3
-id=0
-for n in src peer godwit; do
-  id=$((id + 1))
-  # mariadb-install-db fails now and then when several run at once on a busy machine: retry alone.
-  for attempt in 1 2 3; do
-    wait_db "$n" && break
-    echo "embedded MariaDB $n did not start (attempt $attempt), retrying..." >&2
-    cp "$work/$n.log" "$work/$n.failed-$attempt.log"
-    start_db "$n" "$id"
-  done
-  [ -f "$work/$n.port" ] || { echo "embedded MariaDB $n did not start; see $work/$n.log" >&2; exit 1; }
-done
+await_dbs src peer godwit
 SRC=$(cat "$work/src.port"); PEER=$(cat "$work/peer.port"); GW=$(cat "$work/godwit.port")
-server_pid() { pgrep -f -- "mariadbd .*--port=$1 " | head -1; }
 SRC_PID=$(server_pid "$SRC"); PEER_PID=$(server_pid "$PEER"); GW_PID=$(server_pid "$GW")
-ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; } # user+system CPU of a process, in clock ticks
-hz=$(getconf CLK_TCK)
-sql() { mariadb -h127.0.0.1 -P"$1" -uroot --skip-ssl -N -e "$2"; }
 
 echo "preparing ${TABLES} x ${ROWS} rows (sysbench oltp schema)..." >&2
 sql "$SRC" "CREATE DATABASE sbtest"
@@ -147,17 +92,6 @@ timed() {
   cpu=$(printf '%.1f/%.1f/%.1f' "$(echo "$u + $s" | bc -l)" "$(echo "($s1 - $s0) / $hz" | bc -l)" \
     "$(echo "($t1 - $t0) / $hz" | bc -l)")
 }
-# settle: waits (at most 120 s) until the three servers are idle, so that background work left by
-# one tool (InnoDB purge, page flushing) does not run during the next tool's timing.
-settle() {
-  local before after
-  for _ in $(seq 1 120); do
-    before=$(( $(ticks "$SRC_PID") + $(ticks "$PEER_PID") + $(ticks "$GW_PID") ))
-    sleep 1
-    after=$(( $(ticks "$SRC_PID") + $(ticks "$PEER_PID") + $(ticks "$GW_PID") ))
-    [ $(( (after - before) * 100 / hz )) -lt 5 ] && return 0
-  done
-}
 peer_run() {
   rm -rf "$work/dump"
   mydumper -h 127.0.0.1 -P "$SRC" -u root -t "$THREADS" -B sbtest -r 100000 -o "$work/dump" >"$work/mydumper.log" 2>&1
@@ -188,7 +122,7 @@ declare -a sum_ratio gw_last
 for run in $(seq 1 "$RUNS"); do
   echo "run $run: mydumper + myloader, $THREADS threads..." >&2
   [ "$run" -eq 1 ] || sql "$PEER" "DROP DATABASE sbtest"
-  settle
+  settle "$SRC_PID" "$PEER_PID" "$GW_PID"
   timed peer "$PEER_PID" peer_run; peer_s=$secs
   row=$(printf '| %d | %.1f | %s |' "$run" "$peer_s" "$cpu")
   # Several builds run in turn, starting with a different one each run (the order matters a little).
@@ -197,7 +131,7 @@ for run in $(seq 1 "$RUNS"); do
     i=$(( (k + run - 1) % ${#DISTS[@]} ))
     echo "run $run: godwit$i standalone full, $THREADS threads..." >&2
     sql "$GW" "DROP DATABASE IF EXISTS sbtest; DROP DATABASE IF EXISTS dm_meta"
-    settle
+    settle "$SRC_PID" "$PEER_PID" "$GW_PID"
     timed "godwit$i" "$GW_PID" godwit_run "$i"; gw_s=$secs
     verify "$i"
     ratio=$(echo "$peer_s / $gw_s" | bc -l)

