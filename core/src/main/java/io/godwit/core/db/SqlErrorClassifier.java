@@ -112,6 +112,27 @@ public final class SqlErrorClassifier {
     }
 
     /** True when retrying the same idempotent action may succeed. */
+    /**
+     * {@code e} as it should be classified given the state of the connection it came from: when
+     * that connection no longer answers, the statement failed because the connection was lost (a
+     * killed session, a dropped link), whatever the driver reported on the way (Connector/J may say
+     * "statement closed", SQLSTATE S1009), so it becomes a SQLSTATE 08 error wrapping {@code e}.
+     */
+    public static SQLException onConnection(SQLException e, java.sql.Connection c) {
+        String state = e.getSQLState() == null ? "" : e.getSQLState();
+        if (state.startsWith("08") || c == null) {
+            return e;
+        }
+        boolean alive;
+        try {
+            alive = !c.isClosed() && c.isValid(2);
+        } catch (SQLException probe) {
+            alive = false;
+        }
+        return alive ? e : new java.sql.SQLTransientConnectionException(
+                "connection lost: " + firstLine(e.getMessage()), "08S01", 0, e);
+    }
+
     public static boolean isTransient(SQLException e, Endpoint endpoint) {
         return classify(e, endpoint).retryKind() == io.godwit.core.error.RetryKind.RETRYABLE;
     }

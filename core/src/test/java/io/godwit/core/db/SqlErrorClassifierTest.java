@@ -88,4 +88,34 @@ class SqlErrorClassifierTest {
         assertThat(e.code()).isEqualTo(ErrorCode.SOURCE_ACCESS_DENIED);
         assertThat(e.oneLine()).doesNotContain("\n").contains("code=12002", "source 10.0.0.1:3306", "SQLSTATE 28000");
     }
+
+    @org.junit.jupiter.api.Test
+    void anErrorFromAConnectionThatNoLongerAnswersIsALostConnection() {
+        SQLException closedStatement = new SQLException("No operations allowed after statement closed.", "S1009", 0);
+        SQLException seen = SqlErrorClassifier.onConnection(closedStatement, connection(false));
+        assertThat(seen.getSQLState()).isEqualTo("08S01");
+        assertThat((Object) seen.getCause()).isSameAs(closedStatement);
+        assertThat(SqlErrorClassifier.classify(seen, Endpoint.TARGET)).isEqualTo(ErrorCode.TARGET_UNREACHABLE);
+        assertThat(SqlErrorClassifier.isTransient(seen, Endpoint.TARGET)).isTrue();
+    }
+
+    @org.junit.jupiter.api.Test
+    void anErrorFromALiveConnectionIsClassifiedAsItIs() {
+        SQLException duplicate = new SQLException("Duplicate entry", "23000", 1062);
+        assertThat((Object) SqlErrorClassifier.onConnection(duplicate, connection(true))).isSameAs(duplicate);
+    }
+
+    /** A connection that only answers isClosed/isValid: the state onConnection asks about. */
+    private static java.sql.Connection connection(boolean alive) {
+        return (java.sql.Connection) java.lang.reflect.Proxy.newProxyInstance(getLoader(), new Class<?>[] {java.sql.Connection.class},
+                (proxy, method, args) -> switch (method.getName()) {
+                    case "isClosed" -> !alive;
+                    case "isValid" -> alive;
+                    default -> throw new UnsupportedOperationException(method.getName());
+                });
+    }
+
+    private static ClassLoader getLoader() {
+        return SqlErrorClassifierTest.class.getClassLoader();
+    }
 }

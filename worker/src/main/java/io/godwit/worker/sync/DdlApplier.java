@@ -124,7 +124,11 @@ final class DdlApplier {
                     work.run(c);
                     c.commit();
                     return;
-                } catch (SQLException | RuntimeException e) {
+                } catch (SQLException e) {
+                    SQLException seen = SqlErrorClassifier.onConnection(e, c);
+                    SlotApplier.rollbackQuietly(c);
+                    throw seen;
+                } catch (RuntimeException e) {
                     SlotApplier.rollbackQuietly(c);
                     throw e;
                 }

@@ -58,7 +58,15 @@ final class SlotApplier {
                     counters.applied(share.size());
                     counters.notFound(notFound);
                     return;
-                } catch (SQLException | RuntimeException | FailedStatement e) {
+                } catch (SQLException e) {
+                    SQLException seen = SqlErrorClassifier.onConnection(e, c);
+                    rollbackQuietly(c);
+                    throw seen;
+                } catch (FailedStatement e) {
+                    SQLException seen = SqlErrorClassifier.onConnection(e.sqlException, c);
+                    rollbackQuietly(c);
+                    throw seen == e.sqlException ? e : new FailedStatement(e.statement, seen);
+                } catch (RuntimeException e) {
                     rollbackQuietly(c);
                     throw e;
                 }

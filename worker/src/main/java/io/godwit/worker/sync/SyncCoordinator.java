@@ -423,7 +423,11 @@ public final class SyncCoordinator {
                 LOG.info("sync of {} resumes at {} after batch {}{}", options.sourceId(), r.readFrom(), r.lastSeq(),
                         r.fromScratch() ? " (no slot checkpoint yet)" : "");
                 return r;
-            } catch (SQLException | RuntimeException e) {
+            } catch (SQLException e) {
+                SQLException seen = SqlErrorClassifier.onConnection(e, c);
+                SlotApplier.rollbackQuietly(c);
+                throw seen;
+            } catch (RuntimeException e) {
                 SlotApplier.rollbackQuietly(c);
                 throw e;
             }
