@@ -11,7 +11,7 @@ import java.time.Duration;
  * @param firstBackoff      wait before the second try; doubles up to {@code maxBackoff}
  * @param localInfile       load rows that have a text form with {@code LOAD DATA LOCAL}: only when the
  *                          target accepts it inside a transaction (see {@link LocalInfileLoad}) and the
- *                          pool's driver allows it ({@code Databases.pool(..., localInfile = true)})
+ *                          pool's driver allows it ({@code Databases.PoolFeature.LOCAL_INFILE})
  */
 public record ImportOptions(OnDuplicate onDuplicate, int maxStatementBytes, int maxAttempts,
                             Duration firstBackoff, Duration maxBackoff, boolean localInfile) {

@@ -35,7 +35,7 @@ final class TargetDb {
     static HikariDataSource localInfilePool(String name, int size) {
         DbEndpoint t = endpoint();
         return Databases.pool(name, DatabaseConfig.of(t.host(), t.port(), t.user(), t.password()), Endpoint.TARGET,
-                size, true);
+                size, Databases.PoolFeature.LOCAL_INFILE);
     }
 
     static long count(String sql) {

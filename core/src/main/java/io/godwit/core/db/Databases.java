@@ -76,19 +76,38 @@ public final class Databases {
      * processlist tell which task a connection works for.
      */
     public static HikariDataSource pool(String name, DatabaseConfig db, Endpoint endpoint, int size) {
-        return pool(name, db, endpoint, size, false);
+        return pool(name, db, endpoint, size, new PoolFeature[0]);
     }
 
-    /**
-     * {@link #pool(String, DatabaseConfig, Endpoint, int)}; with {@code localInfile} the driver
-     * may send {@code LOAD DATA LOCAL} data. Only the loader's target pool asks for it: the driver
-     * then also answers a server's request for a local file, so the pool must only talk to a server
-     * the user trusts with the data anyway.
-     */
-    public static HikariDataSource pool(String name, DatabaseConfig db, Endpoint endpoint, int size, boolean localInfile) {
+    /** What a pool's driver does beyond the default, for the one role that needs it. */
+    public enum PoolFeature {
+        /**
+         * The driver may send {@code LOAD DATA LOCAL} data (the loader's target pool). It then also
+         * answers a server's request for a local file, so the pool must only talk to a server the
+         * user trusts with the data anyway.
+         */
+        LOCAL_INFILE,
+        /**
+         * Statements are prepared on the server and cached per connection (the sync's target pool,
+         * which runs the same few statements per table all the time): the server parses each once.
+         */
+        SERVER_PREPARED_STATEMENTS
+    }
+
+    /** {@link #pool(String, DatabaseConfig, Endpoint, int)} with the driver features of the pool's role. */
+    public static HikariDataSource pool(String name, DatabaseConfig db, Endpoint endpoint, int size,
+                                        PoolFeature... features) {
         HikariConfig c = new HikariConfig();
-        if (localInfile) {
-            c.addDataSourceProperty("allowLoadLocalInfile", "true");
+        for (PoolFeature f : features) {
+            switch (f) {
+                case LOCAL_INFILE -> c.addDataSourceProperty("allowLoadLocalInfile", "true");
+                case SERVER_PREPARED_STATEMENTS -> {
+                    c.addDataSourceProperty("useServerPrepStmts", "true");
+                    c.addDataSourceProperty("cachePrepStmts", "true");
+                    c.addDataSourceProperty("prepStmtCacheSize", "1000");
+                    c.addDataSourceProperty("prepStmtCacheSqlLimit", "1048576");
+                }
+            }
         }
         c.setPoolName(name);
         c.setJdbcUrl(jdbcUrl(db));

@@ -357,7 +357,7 @@ public final class FullMigration {
             implements AutoCloseable {
         static TargetSide open(TaskConfig task, int poolSize) {
             HikariDataSource pool = Databases.pool(task.name() + "-target-load", task.targetDatabase(), Endpoint.TARGET,
-                    poolSize, true);
+                    poolSize, Databases.PoolFeature.LOCAL_INFILE);
             try {
                 LoadCheckpoints checkpoints = new LoadCheckpoints(pool, task.metaSchema(), task.name());
                 checkpoints.ensureTables();

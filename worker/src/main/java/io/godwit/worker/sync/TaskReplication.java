@@ -268,7 +268,8 @@ public final class TaskReplication {
     }
 
     private HikariDataSource targetPool(MySqlInstance inst, int size) {
-        return Databases.pool(task.name() + "-" + inst.sourceId() + "-sync", task.targetDatabase(), Endpoint.TARGET, size);
+        return Databases.pool(task.name() + "-" + inst.sourceId() + "-sync", task.targetDatabase(), Endpoint.TARGET, size,
+                Databases.PoolFeature.SERVER_PREPARED_STATEMENTS);
     }
 
     private String metaSchema() {

@@ -54,7 +54,8 @@ final class SyncHarness implements AutoCloseable {
     HikariDataSource pool(String user, String password, int size) {
         DbEndpoint t = target();
         HikariDataSource p = Databases.pool(task + "-s1-sync-" + pools.size(),
-                DatabaseConfig.of(t.host(), t.port(), user, password), Endpoint.TARGET, size);
+                DatabaseConfig.of(t.host(), t.port(), user, password), Endpoint.TARGET, size,
+                Databases.PoolFeature.SERVER_PREPARED_STATEMENTS); // as TaskReplication's sync pool
         pools.add(p);
         return p;
     }
