@@ -134,6 +134,9 @@ final class LoaderStatements {
      * REPLACE or no keyword (duplicates then come back as warnings, which fail the chunk).
      */
     static String loadData(OnDuplicate mode, ChunkTarget target, List<DelimitedColumn> fields) {
+        if (mode == OnDuplicate.IGNORE) {
+            throw new IllegalArgumentException("on-duplicate ignore is loaded with INSERT statements");
+        }
         StringBuilder cols = new StringBuilder();
         List<String> sets = new ArrayList<>();
         for (int i = 0; i < fields.size(); i++) {
@@ -160,9 +163,6 @@ final class LoaderStatements {
             }
         }
         target.extractValues().forEach((col, value) -> sets.add(TableId.quote(col) + " = " + stringLiteral(value)));
-        if (mode == OnDuplicate.IGNORE) {
-            throw new IllegalArgumentException("on-duplicate ignore is loaded with INSERT statements");
-        }
         return "LOAD DATA LOCAL INFILE 'godwit-chunk'" + (mode == OnDuplicate.REPLACE ? " REPLACE" : "")
                 + " INTO TABLE " + target.table().quoted()
                 + " CHARACTER SET utf8mb4 FIELDS TERMINATED BY '\\t' ESCAPED BY '\\\\' LINES TERMINATED BY '\\n'"

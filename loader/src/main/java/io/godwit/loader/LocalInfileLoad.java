@@ -81,8 +81,8 @@ final class LocalInfileLoad {
         } catch (SQLException e) {
             statementError = e;
         } finally {
-            pipe.close();
-            join(producer);
+            pipe.close(); // the producer's next write now fails at once, and its source stream ends
+            producer.join();
         }
         Throwable produced = pipe.failure();
         if (produced instanceof Exception e) {
@@ -95,9 +95,5 @@ final class LocalInfileLoad {
             throw statementError;
         }
         return new Outcome(counted[0], counted[1], warnings);
-    }
-
-    private static void join(Thread producer) throws InterruptedException {
-        producer.join(); // after close() its next write fails at once, and the source stream then ends
     }
 }

@@ -45,7 +45,6 @@ public record SyncStart(BinlogLocation location, String tableInfo, BinlogLocatio
     public static Optional<SyncStart> find(DataSource target, String metaSchema, String task, String sourceId) {
         TableId t = SyncStatements.startTable(metaSchema, task);
         try (Connection c = target.getConnection()) {
-            ensureTables(c, metaSchema, task);
             return read(c, t, sourceId);
         } catch (SQLException e) {
             throw SqlErrorClassifier.wrap(e, Endpoint.TARGET, "reading the sync start of " + sourceId + " in " + t);
@@ -60,7 +59,6 @@ public record SyncStart(BinlogLocation location, String tableInfo, BinlogLocatio
                                         SyncStart candidate) {
         TableId t = SyncStatements.startTable(metaSchema, task);
         try (Connection c = target.getConnection()) {
-            ensureTables(c, metaSchema, task);
             try (PreparedStatement ps = c.prepareStatement(SyncStatements.insertStartIfAbsent(t))) {
                 ps.setString(1, sourceId);
                 ps.setString(2, candidate.location().file());
@@ -88,7 +86,6 @@ public record SyncStart(BinlogLocation location, String tableInfo, BinlogLocatio
                                        TableId table, BinlogLocation point) {
         TableId t = SyncStatements.tableStartTable(metaSchema, task);
         try (Connection c = target.getConnection()) {
-            ensureTables(c, metaSchema, task);
             try (PreparedStatement ps = c.prepareStatement(SyncStatements.replaceTableStart(t))) {
                 ps.setString(1, sourceId);
                 ps.setString(2, table.schema());
@@ -108,7 +105,6 @@ public record SyncStart(BinlogLocation location, String tableInfo, BinlogLocatio
                                                           String sourceId) {
         TableId t = SyncStatements.tableStartTable(metaSchema, task);
         try (Connection c = target.getConnection()) {
-            ensureTables(c, metaSchema, task);
             Map<TableId, BinlogLocation> out = new HashMap<>();
             try (PreparedStatement ps = c.prepareStatement(SyncStatements.selectTableStarts(t))) {
                 ps.setString(1, sourceId);
@@ -125,11 +121,14 @@ public record SyncStart(BinlogLocation location, String tableInfo, BinlogLocatio
         }
     }
 
-    private static void ensureTables(Connection c, String metaSchema, String task) throws SQLException {
-        try (Statement s = c.createStatement()) {
+    /** Creates the meta schema and the start tables unless they exist; once per pool, before the other calls. */
+    public static void createTables(DataSource target, String metaSchema, String task) {
+        try (Connection c = target.getConnection(); Statement s = c.createStatement()) {
             s.execute(SyncStatements.createMetaSchema(metaSchema));
             s.execute(SyncStatements.createStartTable(SyncStatements.startTable(metaSchema, task)));
             s.execute(SyncStatements.createTableStartTable(SyncStatements.tableStartTable(metaSchema, task)));
+        } catch (SQLException e) {
+            throw SqlErrorClassifier.wrap(e, Endpoint.TARGET, "creating the sync start tables in " + metaSchema);
         }
     }
 

@@ -58,13 +58,17 @@ public final class TaskReplication {
     private final Map<String, Thread> threads = new LinkedHashMap<>();
     private final CountDownLatch stopped = new CountDownLatch(1);
     private volatile boolean stopRequested;
+    /** The compiled expression filter of each source, by source id. */
+    private final Map<String, ExpressionFilter> expressions = new LinkedHashMap<>();
+    /** One small target pool for the records made during the load; closed when the sync starts. */
+    private HikariDataSource loadRecords;
 
     public TaskReplication(TaskConfig task, Map<String, SourceConfig> sources) {
         this.task = task;
         this.plan = new TaskPlan(task);
         this.sources = Map.copyOf(sources);
         // An expression filter that cannot be evaluated fails the task now, not after its dump and load.
-        plan.instances().forEach(inst -> ExpressionFilter.of(plan, inst));
+        plan.instances().forEach(inst -> expressions.put(inst.sourceId(), ExpressionFilter.of(plan, inst)));
     }
 
     /**
@@ -73,16 +77,27 @@ public final class TaskReplication {
      */
     public void recordSnapshot(MySqlInstance instance, BinlogLocation point, Collection<TableInfo> tables) {
         SourceConfig source = source(instance);
-        try (HikariDataSource target = targetPool(instance, 1)) {
-            SyncStart.recordFirst(target, metaSchema(), task.name(), instance.sourceId(),
-                    new SyncStart(point, SyncUnit.trackerState(dialect(source), tables)));
-        }
+        SyncStart.recordFirst(loadRecords(), metaSchema(), task.name(), instance.sourceId(),
+                new SyncStart(point, SyncUnit.trackerState(dialect(source), tables)));
     }
 
     /** Records that keyless {@code table} of {@code instance} is about to load from the snapshot at {@code point}. */
     public void recordKeylessLoad(MySqlInstance instance, TableId table, BinlogLocation point) {
-        try (HikariDataSource target = targetPool(instance, 1)) {
-            SyncStart.recordTableLoad(target, metaSchema(), task.name(), instance.sourceId(), table, point);
+        SyncStart.recordTableLoad(loadRecords(), metaSchema(), task.name(), instance.sourceId(), table, point);
+    }
+
+    private synchronized HikariDataSource loadRecords() {
+        if (loadRecords == null) {
+            loadRecords = Databases.pool(task.name() + "-sync-start", task.targetDatabase(), Endpoint.TARGET, 1);
+            SyncStart.createTables(loadRecords, metaSchema(), task.name());
+        }
+        return loadRecords;
+    }
+
+    private synchronized void closeLoadRecords() {
+        if (loadRecords != null) {
+            loadRecords.close();
+            loadRecords = null;
         }
     }
 
@@ -93,6 +108,7 @@ public final class TaskReplication {
      * {@link #skipDdl} or {@link #replaceDdl} where the DDL was the problem).
      */
     public void run() {
+        closeLoadRecords();
         List<HikariDataSource> pools = new ArrayList<>();
         try {
             for (MySqlInstance inst : plan.instances()) {
@@ -237,6 +253,7 @@ public final class TaskReplication {
 
     private SyncUnit unit(MySqlInstance inst, SyncOptions options, HikariDataSource pool) {
         SourceConfig source = source(inst);
+        SyncStart.createTables(pool, metaSchema(), task.name());
         SyncStart start = SyncStart.find(pool, metaSchema(), task.name(), inst.sourceId())
                 .orElseGet(() -> SyncStart.recordFirst(pool, metaSchema(), task.name(), inst.sourceId(),
                         incrementalStart(inst, source)));
@@ -246,7 +263,7 @@ public final class TaskReplication {
         BinlogEventFilter events = new BinlogEventFilter(plan.eventFilters(inst), task.caseSensitive());
         DdlRewriter ddl = new TaskDdlRewriter(inst.sourceId(), chain, events,
                 new TargetSchemaCreator(pool).dialect());
-        SyncUnit unit = new SyncUnit(options, source, start, chain, events, ExpressionFilter.of(plan, inst), ddl, pool);
+        SyncUnit unit = new SyncUnit(options, source, start, chain, events, expressions.get(inst.sourceId()), ddl, pool);
         unit.rowsLoadedAt(SyncStart.tableLoads(pool, metaSchema(), task.name(), inst.sourceId()));
         return unit;
     }

@@ -48,10 +48,10 @@ public final class TaskStatusReport {
                 st.put("total_rows_applied", s.rowsApplied());
                 st.put("total_rows_filtered", s.rowsFiltered());
                 st.put("recent_rps", Math.round(s.rowsPerSecond()));
-                st.put("master_binlog", master == null ? "" : "(" + master.file() + ", " + master.position() + ")");
+                st.put("master_binlog", filePosition(master));
                 st.put("master_binlog_gtid", master == null ? "" : master.gtidSet());
                 BinlogLocation applied = s.appliedLocation();
-                st.put("syncer_binlog", applied == null ? "" : "(" + applied.file() + ", " + applied.position() + ")");
+                st.put("syncer_binlog", filePosition(applied));
                 st.put("syncer_binlog_gtid", applied == null ? "" : applied.gtidSet());
                 st.put("seconds_behind_master", s.secondsBehind(nowMillis));
                 st.put("safe_mode", s.safeMode());
@@ -65,5 +65,10 @@ public final class TaskStatusReport {
         out.put("total", data.size());
         out.put("data", data);
         return out;
+    }
+
+    /** DM's {@code (file, pos)} form; empty when unknown. */
+    private static String filePosition(BinlogLocation l) {
+        return l == null ? "" : "(" + l.file() + ", " + l.position() + ")";
     }
 }
