@@ -16,8 +16,10 @@ import org.junit.jupiter.api.Test;
  * the rerun loads the remaining chunks from a newer snapshot, yet the sync starts at the first
  * snapshot's point. The changes in between must not be applied twice: a keyless table loaded from
  * the newer snapshot would otherwise get its rows again (safe mode cannot make a keyless insert
- * idempotent), a keyed one its inserts as duplicates. Once the writes stop, check-data is equal and
- * the keyless table has exactly the source's rows.
+ * idempotent), a keyed one its inserts as duplicates. DDL runs in between too: a table half loaded
+ * when it changed starts over from the newer snapshot (its loaded chunks hold the old columns), a
+ * table loaded whole before it changed keeps its rows and gets the change from the sync. Once the
+ * writes stop, check-data is equal and the keyless table has exactly the source's rows.
  */
 class AllModeResumedLoadIT {
     @Test
@@ -27,6 +29,8 @@ class AllModeResumedLoadIT {
         String db = TestDatabases.schema(getClass(), "r");
         String meta = TestDatabases.schema(getClass(), "meta");
         source.execute("CREATE DATABASE " + db,
+                "CREATE TABLE " + db + ".aa_done (id INT PRIMARY KEY, v VARCHAR(40) NOT NULL)",
+                "INSERT INTO " + db + ".aa_done SELECT seq, CONCAT('d', seq) FROM " + db + ".seq_1_to_10",
                 "CREATE TABLE " + db + ".abig (id INT PRIMARY KEY, v VARCHAR(40) NOT NULL)",
                 "INSERT INTO " + db + ".abig SELECT seq, CONCAT('v', seq) FROM " + db + ".seq_1_to_200000",
                 "CREATE TABLE " + db + ".zlog (k INT NOT NULL, note VARCHAR(20))",
@@ -55,11 +59,19 @@ class AllModeResumedLoadIT {
             source.execute("INSERT INTO " + db + ".zlog SELECT seq % 7, 'between' FROM " + db + ".seq_1_to_50",
                     "UPDATE " + db + ".abig SET v = 'changed' WHERE id <= 100",
                     "DELETE FROM " + db + ".abig WHERE id BETWEEN 150001 AND 150010",
-                    "INSERT INTO " + db + ".abig VALUES (300001, 'new')");
+                    "INSERT INTO " + db + ".abig VALUES (300001, 'new')",
+                    // DDL on a half-loaded table, a table loaded whole, and the keyless table not loaded yet
+                    "ALTER TABLE " + db + ".abig ADD COLUMN note VARCHAR(20) NOT NULL DEFAULT 'n'",
+                    "UPDATE " + db + ".abig SET note = 'x' WHERE id <= 10",
+                    "INSERT INTO " + db + ".abig VALUES (300002, 'new', 'y')",
+                    "ALTER TABLE " + db + ".aa_done ADD COLUMN extra INT NOT NULL DEFAULT 7",
+                    "UPDATE " + db + ".aa_done SET extra = 8 WHERE id = 1",
+                    "ALTER TABLE " + db + ".zlog ADD COLUMN extra INT",
+                    "INSERT INTO " + db + ".zlog VALUES (42, 'between', 1)");
 
             second = GodwitProcess.start(args);
             awaitUnit(second, "\"unit\":\"Sync\"");
-            source.execute("INSERT INTO " + db + ".zlog VALUES (99, 'after')", "UPDATE " + db + ".abig SET v = 'later' WHERE id = 5");
+            source.execute("INSERT INTO " + db + ".zlog VALUES (99, 'after', 2)", "UPDATE " + db + ".abig SET v = 'later' WHERE id = 5");
 
             GodwitProcess.Result check = null;
             long deadline = System.currentTimeMillis() + 60_000;
@@ -72,7 +84,10 @@ class AllModeResumedLoadIT {
             }
             assertThat(check).isNotNull();
             assertThat(check.exitCode()).as("%s\ngodwit:\n%s", check, second.stderr()).isZero();
-            assertThat(count(target, "SELECT COUNT(*) FROM " + db + ".zlog")).isEqualTo(151);
+            assertThat(count(target, "SELECT COUNT(*) FROM " + db + ".zlog")).isEqualTo(152);
+            assertThat(second.stderr()).as("the half-loaded table starts over").contains(db + ".abig was changed by a DDL");
+            assertThat(count(target, "SELECT COUNT(*) FROM " + db + ".abig WHERE note = 'x'")).isEqualTo(10);
+            assertThat(count(target, "SELECT SUM(extra) FROM " + db + ".aa_done")).isEqualTo(8 + 9 * 7);
             assertThat(second.terminate(90)).isZero();
         } finally {
             if (first.isAlive()) {

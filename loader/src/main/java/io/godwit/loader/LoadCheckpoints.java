@@ -12,6 +12,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import javax.sql.DataSource;
@@ -63,6 +64,16 @@ public final class LoadCheckpoints {
      * stored plan routes the table to another target table (finished chunks are there).
      */
     public List<ChunkSpec> persistPlan(String sourceId, TableId sourceTable, TableId targetTable, List<ChunkSpec> plan) {
+        return persistPlan(sourceId, sourceTable, targetTable, plan, "");
+    }
+
+    /**
+     * {@link #persistPlan(String, TableId, TableId, List)} that also stores the digest of the table
+     * definition the plan was made from ({@link io.godwit.core.model.TableInfo#definitionDigest}),
+     * so that a resumed load can tell when a DDL changed the table in between ({@link #state}).
+     */
+    public List<ChunkSpec> persistPlan(String sourceId, TableId sourceTable, TableId targetTable, List<ChunkSpec> plan,
+                                       String definitionDigest) {
         validate(sourceTable, plan);
         for (int attempt = 1; ; attempt++) {
             try (Connection c = target.getConnection()) {
@@ -70,7 +81,7 @@ public final class LoadCheckpoints {
                 try {
                     List<ChunkSpec> stored = readPlan(c, sourceId, sourceTable, targetTable);
                     if (stored.isEmpty()) {
-                        insertPlan(c, sourceId, targetTable, plan);
+                        insertPlan(c, sourceId, targetTable, plan, definitionDigest);
                         stored = plan;
                     }
                     c.commit();
@@ -88,6 +99,64 @@ public final class LoadCheckpoints {
                     throw TargetErrors.wrap(e, ErrorCode.META_FAILED, "storing the load plan of " + describe(sourceId, sourceTable));
                 }
             }
+        }
+    }
+
+    /**
+     * How far one table's load got under its stored plan.
+     *
+     * @param definitionDigest the digest of the definition the plan was made from; empty when not recorded
+     */
+    public record TableLoadState(TableId target, int chunks, int finished, String definitionDigest) {
+        public boolean complete() {
+            return finished >= chunks;
+        }
+
+        /** True when both digests are known and differ: a DDL changed the table since its plan was stored. */
+        public boolean definitionChangedFrom(String digest) {
+            return !definitionDigest.isEmpty() && !digest.isEmpty() && !definitionDigest.equals(digest);
+        }
+    }
+
+    /** The stored plan's state for {@code sourceTable}; empty when no plan is stored. */
+    public Optional<TableLoadState> state(String sourceId, TableId sourceTable) {
+        try (Connection c = target.getConnection();
+             PreparedStatement ps = keyed(c, LoaderStatements.selectTableState(table), sourceId, sourceTable);
+             ResultSet rs = ps.executeQuery()) {
+            if (!rs.next() || rs.getString(3) == null) {
+                return Optional.empty();
+            }
+            return Optional.of(new TableLoadState(TableId.of(rs.getString(3), rs.getString(4)), rs.getInt(1),
+                    rs.getInt(2), rs.getString(5)));
+        } catch (SQLException e) {
+            throw TargetErrors.wrap(e, ErrorCode.META_FAILED, "reading load checkpoints of " + describe(sourceId, sourceTable));
+        }
+    }
+
+    /** True when a source table other than {@code sourceTable} of {@code sourceId} has load checkpoints into {@code targetTable}. */
+    public boolean othersLoadInto(TableId targetTable, String sourceId, TableId sourceTable) {
+        try (Connection c = target.getConnection();
+             PreparedStatement ps = c.prepareStatement(LoaderStatements.selectOtherLoaders(table))) {
+            ps.setString(1, targetTable.schema());
+            ps.setString(2, targetTable.table());
+            ps.setString(3, sourceId);
+            ps.setString(4, sourceTable.schema());
+            ps.setString(5, sourceTable.table());
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next();
+            }
+        } catch (SQLException e) {
+            throw TargetErrors.wrap(e, ErrorCode.META_FAILED, "reading load checkpoints into " + targetTable.quoted());
+        }
+    }
+
+    /** Deletes the stored plan and checkpoints of one table, so that its load starts over. */
+    public void forget(String sourceId, TableId sourceTable) {
+        try (Connection c = target.getConnection();
+             PreparedStatement ps = keyed(c, LoaderStatements.deleteTable(table), sourceId, sourceTable)) {
+            ps.executeUpdate();
+        } catch (SQLException e) {
+            throw TargetErrors.wrap(e, ErrorCode.META_FAILED, "clearing load checkpoints of " + describe(sourceId, sourceTable));
         }
     }
 
@@ -239,10 +308,12 @@ public final class LoadCheckpoints {
         return stored;
     }
 
-    private void insertPlan(Connection c, String sourceId, TableId targetTable, List<ChunkSpec> plan) throws SQLException {
+    private void insertPlan(Connection c, String sourceId, TableId targetTable, List<ChunkSpec> plan,
+                            String definitionDigest) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(LoaderStatements.insertPlanRow(table))) {
             for (ChunkSpec chunk : plan) {
                 bindPlanRow(ps, sourceId, targetTable, chunk);
+                ps.setString(9, definitionDigest);
                 ps.addBatch();
             }
             ps.executeBatch();

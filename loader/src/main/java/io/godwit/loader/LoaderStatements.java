@@ -43,6 +43,7 @@ final class LoaderStatements {
                 + "  `predicate` MEDIUMTEXT NOT NULL,\n"
                 + "  `target_schema` VARCHAR(128) NOT NULL,\n"
                 + "  `target_table` VARCHAR(128) NOT NULL,\n"
+                + "  `definition_digest` VARCHAR(64) NOT NULL DEFAULT '',\n"
                 + "  `status` VARCHAR(16) NOT NULL,\n"
                 + "  `rows_loaded` BIGINT NOT NULL DEFAULT 0,\n"
                 + "  `bytes_loaded` BIGINT NOT NULL DEFAULT 0,\n"
@@ -61,7 +62,24 @@ final class LoaderStatements {
 
     static String insertPlanRow(TableId cp) {
         return "INSERT INTO " + cp.quoted() + " (`source_id`, `cp_schema`, `cp_table`, `chunk_index`, `chunk_count`,"
-                + " `predicate`, `target_schema`, `target_table`, `status`) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'pending')";
+                + " `predicate`, `target_schema`, `target_table`, `definition_digest`, `status`)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'pending')";
+    }
+
+    /** One table's stored plan at a glance: chunk count, finished chunks, target and definition digest. */
+    static String selectTableState(TableId cp) {
+        return "SELECT MAX(`chunk_count`), SUM(`status` = 'finished'), MAX(`target_schema`), MAX(`target_table`),"
+                + " MAX(`definition_digest`) FROM " + cp.quoted() + KEY;
+    }
+
+    /** Whether any other source table loads into one target table (a merge). */
+    static String selectOtherLoaders(TableId cp) {
+        return "SELECT 1 FROM " + cp.quoted() + " WHERE `target_schema` = ? AND `target_table` = ?"
+                + " AND NOT (`source_id` = ? AND `cp_schema` = ? AND `cp_table` = ?) LIMIT 1";
+    }
+
+    static String deleteTable(TableId cp) {
+        return "DELETE FROM " + cp.quoted() + KEY;
     }
 
     static String selectFinished(TableId cp) {

@@ -87,6 +87,16 @@ public final class TargetSchemaCreator {
         }
     }
 
+    /** Drops {@code targetTable} if it exists (a table whose load starts over after its source definition changed). */
+    public void dropTable(TableId targetTable) {
+        String what = "drop table " + targetTable.quoted();
+        try (Connection c = target.getConnection()) {
+            execute(c, "DROP TABLE IF EXISTS " + targetTable.quoted(), what);
+        } catch (SQLException e) {
+            throw TargetErrors.wrap(e, ErrorCode.LOAD_SCHEMA_FAILED, what);
+        }
+    }
+
     private static TargetDialect detect(Connection c) throws SQLException {
         ServerFlavor flavor;
         try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(LoaderStatements.VERSION)) {

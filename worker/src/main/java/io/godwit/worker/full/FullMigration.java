@@ -94,14 +94,18 @@ public final class FullMigration {
     public interface SnapshotListener {
         void snapshotTaken(MySqlInstance instance, BinlogLocation point, List<TableInfo> tables);
 
-        /** A keyless table (one chunk) is about to load from the snapshot at {@code point}. */
-        void keylessTableLoading(MySqlInstance instance, TableId table, BinlogLocation point);
+        /**
+         * {@code table} is about to load whole from the snapshot at {@code point}, which may be later than
+         * the sync's start: a keyless table (one chunk), or a table reloaded because a DDL changed it since
+         * its load began. Called before anything of the table is written.
+         */
+        void wholeTableLoading(MySqlInstance instance, TableId table, BinlogLocation point);
     }
 
     private SnapshotListener snapshotListener = new SnapshotListener() {
         @Override public void snapshotTaken(MySqlInstance instance, BinlogLocation point, List<TableInfo> tables) { }
 
-        @Override public void keylessTableLoading(MySqlInstance instance, TableId table, BinlogLocation point) { }
+        @Override public void wholeTableLoading(MySqlInstance instance, TableId table, BinlogLocation point) { }
     };
 
     /** Sets who hears of each snapshot (the sync unit records where it will start); returns this. */
@@ -176,12 +180,25 @@ public final class FullMigration {
         for (TableInfo t : tables) {
             TableRouter.Route route = chain.resolve(t.id(), inst.sourceId()).orElseThrow();
             target.schemas().createDatabase(route.target().schema(), dumper.createDatabaseSql(t.id().schema()));
-            target.schemas().createTable(route.target(), t.createTableSql(), List.copyOf(route.extractColumns().keySet()));
+            Optional<LoadCheckpoints.TableLoadState> stored = target.checkpoints().state(inst.sourceId(), t.id());
+            boolean changed = stored.isPresent() && stored.get().definitionChangedFrom(t.definitionDigest());
+            boolean wholeFromHere = t.chunkKey().isEmpty();
+            if (changed && stored.get().complete()) {
+                // Loaded whole before the DDL: the table stays as loaded, and the sync (task-mode all) replays the DDL.
+                LOG.info("{} was changed by a DDL after its load finished; the target table stays as loaded", t.id());
+            } else {
+                if (changed) {
+                    startOver(inst, t, route.target(), stored.get(), target, dumper.consistentPoint());
+                    wholeFromHere = true;
+                }
+                target.schemas().createTable(route.target(), t.createTableSql(),
+                        List.copyOf(route.extractColumns().keySet()));
+            }
             List<ChunkSpec> chunks = target.checkpoints().persistPlan(inst.sourceId(), t.id(), route.target(),
-                    dumper.split(t, rowsPerChunk));
+                    dumper.split(t, rowsPerChunk), t.definitionDigest());
             Set<Integer> finished = target.checkpoints().finishedChunks(inst.sourceId(), t.id());
-            if (t.chunkKey().isEmpty() && finished.size() < chunks.size()) {
-                snapshotListener.keylessTableLoading(inst, t.id(), dumper.consistentPoint());
+            if (wholeFromHere && finished.size() < chunks.size()) {
+                snapshotListener.wholeTableLoading(inst, t.id(), dumper.consistentPoint());
             }
             out.accept(new SourceTablePlan(inst.sourceId(), t.id(), route.target(),
                     t.dataColumns().stream().map(io.godwit.core.model.ColumnInfo::name).toList(),
@@ -189,6 +206,29 @@ public final class FullMigration {
                     chunk -> snapshotRows(dumper, t, chunk),
                     progress.table(inst.sourceId(), t.id(), estimatedRows(dumper, t.id()))));
         }
+    }
+
+    /**
+     * A resumed load found {@code t} changed by a DDL since its load began: its loaded chunks hold rows
+     * of the old definition and its remaining chunks would bring the new one. The table starts over from
+     * this snapshot: the sync hears first (it then drops the table's earlier binlog changes, DDL included,
+     * as this snapshot has them), then the target table is dropped, then its checkpoints; a kill between
+     * any two steps repeats them on the next run.
+     */
+    private void startOver(MySqlInstance inst, TableInfo t, TableId targetTable, LoadCheckpoints.TableLoadState stored,
+                           TargetSide target, BinlogLocation point) {
+        if (target.checkpoints().othersLoadInto(targetTable, inst.sourceId(), t.id())) {
+            throw new GodwitException(ErrorCode.LOAD_SCHEMA_FAILED, "source " + inst.sourceId() + " table " + t.id()
+                    + " was changed by a DDL after its load began (" + stored.finished() + " of " + stored.chunks()
+                    + " chunks loaded), and " + targetTable.quoted() + " merges other source tables too, so it cannot"
+                    + " be reloaded alone; drop " + targetTable.quoted() + ", clear the task's load checkpoints of the"
+                    + " tables merged into it and start the task again");
+        }
+        LOG.warn("{} was changed by a DDL after its load began ({} of {} chunks loaded): reloading it whole from the"
+                + " snapshot at {}", t.id(), stored.finished(), stored.chunks(), point);
+        snapshotListener.wholeTableLoading(inst, t.id(), point);
+        target.schemas().dropTable(targetTable);
+        target.checkpoints().forget(inst.sourceId(), t.id());
     }
 
     /** A chunk's rows read from the snapshot, as bytes for the importer (no String per row). */

@@ -1,6 +1,7 @@
 package io.godwit.worker.sync;
 
 import io.godwit.core.event.DdlEvent;
+import io.godwit.core.model.BinlogLocation;
 import java.util.List;
 
 /**
@@ -20,4 +21,13 @@ public interface DdlRewriter {
      * @throws io.godwit.core.error.GodwitException when the statement cannot be parsed or routed
      */
     List<String> targetStatements(DdlEvent ddl);
+
+    /**
+     * {@link #targetStatements(DdlEvent)} for a DDL whose transaction starts at {@code txStart}: a rewriter
+     * that knows of tables loaded from snapshots later than the sync's start leaves out their changes
+     * before those snapshots.
+     */
+    default List<String> targetStatements(DdlEvent ddl, BinlogLocation txStart) {
+        return targetStatements(ddl);
+    }
 }

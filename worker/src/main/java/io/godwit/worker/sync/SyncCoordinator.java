@@ -288,7 +288,7 @@ public final class SyncCoordinator {
         }
         BatchReader.DdlItem d = (BatchReader.DdlItem) item;
         BatchHeader h = new BatchHeader(seq, d.start(), d.ddl().next());
-        List<String> statements = ddlRewriter.targetStatements(d.ddl());
+        List<String> statements = ddlRewriter.targetStatements(d.ddl(), d.start());
         router.schemaChanged();
         String info = tableInfo.get();
         ddl.apply(h, d.ddl().at(), statements, info == null ? "" : info);
@@ -399,9 +399,10 @@ public final class SyncCoordinator {
     }
 
     /**
-     * Keyless tables loaded from a snapshot later than the sync's start: their rows in transactions
-     * before that snapshot are already in the target and are dropped (counted as filtered), since
-     * safe mode cannot make a keyless insert idempotent. Set before {@link #run}.
+     * Tables loaded whole from a snapshot later than the sync's start (keyless ones, and ones a DDL
+     * changed during a resumed load): their rows in transactions before that snapshot are already in
+     * the target and are dropped (counted as filtered), since safe mode cannot make a keyless insert
+     * idempotent. Set before {@link #run}.
      */
     public void rowsLoadedAt(Map<TableId, BinlogLocation> loadedAt) {
         router.rowsLoadedAt(loadedAt);

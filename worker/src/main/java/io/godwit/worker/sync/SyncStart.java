@@ -26,9 +26,10 @@ import javax.sql.DataSource;
  * <ul>
  *   <li>tables with a key: every batch before the newest snapshot's point ({@code safeUntil}) is
  *       written in safe mode (REPLACE, DELETE + REPLACE), which is idempotent by key;</li>
- *   <li>keyless tables (always one chunk): the snapshot each was loaded from is recorded before its
- *       chunk loads ({@link #recordTableLoad}); their rows in transactions before that point are
- *       dropped, as the chunk holds them already.</li>
+ *   <li>tables loaded whole from one later snapshot: keyless tables (always one chunk), and tables
+ *       a DDL changed after their load began, which start over from the newer snapshot. That snapshot
+ *       is recorded before the table loads ({@link #recordTableLoad}); the table's rows and DDL
+ *       changes in transactions before it are dropped, as the loaded table holds them already.</li>
  * </ul>
  *
  * @param location   where to start reading
@@ -81,7 +82,7 @@ public record SyncStart(BinlogLocation location, String tableInfo, BinlogLocatio
         }
     }
 
-    /** Records, before its chunk loads, that keyless {@code table} is loaded from the snapshot at {@code point}. */
+    /** Records, before anything of it loads, that {@code table} is loaded whole from the snapshot at {@code point}. */
     public static void recordTableLoad(DataSource target, String metaSchema, String task, String sourceId,
                                        TableId table, BinlogLocation point) {
         TableId t = SyncStatements.tableStartTable(metaSchema, task);
@@ -100,7 +101,7 @@ public record SyncStart(BinlogLocation location, String tableInfo, BinlogLocatio
         }
     }
 
-    /** The snapshot each keyless table of {@code sourceId} was loaded from. */
+    /** The snapshot each table of {@code sourceId} loaded whole after the sync's start was loaded from. */
     public static Map<TableId, BinlogLocation> tableLoads(DataSource target, String metaSchema, String task,
                                                           String sourceId) {
         TableId t = SyncStatements.tableStartTable(metaSchema, task);

@@ -78,7 +78,7 @@ public final class SyncUnit {
         }
     }
 
-    /** Keyless tables loaded from snapshots later than the start; see {@link SyncStart}. */
+    /** Tables loaded whole from snapshots later than the start; see {@link SyncStart}. */
     public void rowsLoadedAt(Map<TableId, BinlogLocation> loadedAt) {
         coordinator.rowsLoadedAt(loadedAt);
     }

@@ -10,6 +10,8 @@ import io.godwit.core.db.ServerFlavor;
 import io.godwit.core.error.ErrorCode;
 import io.godwit.core.error.GodwitException;
 import io.godwit.core.event.DdlEvent;
+import io.godwit.core.model.BinlogLocation;
+import io.godwit.core.model.PartialOrder;
 import io.godwit.core.model.TableId;
 import io.godwit.filters.BinlogEventFilter;
 import io.godwit.filters.EventType;
@@ -19,6 +21,7 @@ import io.godwit.loader.DdlAdapter;
 import io.godwit.loader.TargetDialect;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
@@ -67,6 +70,7 @@ final class TaskDdlRewriter implements DdlRewriter {
     private final DdlAdapter adapter;
     private final DdlParser parser = new DdlParser();
     private final AtomicLong skippedChanges = new AtomicLong();
+    private Map<TableId, BinlogLocation> loadedAt = Map.of();
 
     /**
      * @param sourceId the upstream source's {@code source-id} (routing's extract-source input)
@@ -82,8 +86,23 @@ final class TaskDdlRewriter implements DdlRewriter {
         this.adapter = new DdlAdapter(dialect);
     }
 
+    /**
+     * Tables loaded whole from a snapshot later than the sync's start (see {@link SyncStart}): their
+     * changes in DDL transactions before that snapshot are left out, since the loaded table has them.
+     * Returns this.
+     */
+    TaskDdlRewriter tablesLoadedAt(Map<TableId, BinlogLocation> loadedAt) {
+        this.loadedAt = Map.copyOf(loadedAt);
+        return this;
+    }
+
     @Override
     public List<String> targetStatements(DdlEvent ddl) {
+        return targetStatements(ddl, null);
+    }
+
+    @Override
+    public List<String> targetStatements(DdlEvent ddl, BinlogLocation txStart) {
         ParsedDdl parsed = parse(ddl);
         if (parsed instanceof ParsedDdl.Ignored ignored) {
             LOG.info("source {}: {} at {} needs nothing on the target: {}", sourceId, ignored.kind(), ddl.at(),
@@ -96,6 +115,14 @@ final class TaskDdlRewriter implements DdlRewriter {
         }
         List<String> out = new ArrayList<>();
         for (DdlChange change : ((ParsedDdl.Changes) parsed).changes()) {
+            TableId loadedTable = change.change() instanceof TableChange.RenameTable
+                    ? change.relatedTable().orElseThrow() : change.table();
+            BinlogLocation loaded = txStart == null ? null : loadedAt.get(loadedTable);
+            if (loaded != null && txStart.compare(loaded) == PartialOrder.BEFORE) {
+                out.addAll(skip(ddl, change, describe(loadedTable) + " was loaded from a later snapshot (at " + loaded
+                        + "), which has this change already"));
+                continue;
+            }
             out.addAll(rewrite(ddl, change));
         }
         return List.copyOf(out);

@@ -81,8 +81,8 @@ public final class TaskReplication {
                 new SyncStart(point, SyncUnit.trackerState(dialect(source), tables)));
     }
 
-    /** Records that keyless {@code table} of {@code instance} is about to load from the snapshot at {@code point}. */
-    public void recordKeylessLoad(MySqlInstance instance, TableId table, BinlogLocation point) {
+    /** Records that {@code table} of {@code instance} is about to load whole from the snapshot at {@code point}. */
+    public void recordWholeTableLoad(MySqlInstance instance, TableId table, BinlogLocation point) {
         SyncStart.recordTableLoad(loadRecords(), metaSchema(), task.name(), instance.sourceId(), table, point);
     }
 
@@ -261,10 +261,11 @@ public final class TaskReplication {
                 new BlockAllowList(plan.blockAllowList(inst), task.caseSensitive(), task.metaSchema()),
                 new TableRouter(plan.routes(inst), task.caseSensitive()));
         BinlogEventFilter events = new BinlogEventFilter(plan.eventFilters(inst), task.caseSensitive());
+        Map<TableId, BinlogLocation> loadedAt = SyncStart.tableLoads(pool, metaSchema(), task.name(), inst.sourceId());
         DdlRewriter ddl = new TaskDdlRewriter(inst.sourceId(), chain, events,
-                new TargetSchemaCreator(pool).dialect());
+                new TargetSchemaCreator(pool).dialect()).tablesLoadedAt(loadedAt);
         SyncUnit unit = new SyncUnit(options, source, start, chain, events, expressions.get(inst.sourceId()), ddl, pool);
-        unit.rowsLoadedAt(SyncStart.tableLoads(pool, metaSchema(), task.name(), inst.sourceId()));
+        unit.rowsLoadedAt(loadedAt);
         return unit;
     }
 

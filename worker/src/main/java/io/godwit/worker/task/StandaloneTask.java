@@ -63,8 +63,8 @@ public final class StandaloneTask implements TaskApi {
                         replication.recordSnapshot(instance, point, tables);
                     }
 
-                    @Override public void keylessTableLoading(MySqlInstance instance, TableId table, BinlogLocation point) {
-                        replication.recordKeylessLoad(instance, table, point);
+                    @Override public void wholeTableLoading(MySqlInstance instance, TableId table, BinlogLocation point) {
+                        replication.recordWholeTableLoad(instance, table, point);
                     }
                 });
             }

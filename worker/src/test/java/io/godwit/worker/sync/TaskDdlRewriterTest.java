@@ -14,12 +14,14 @@ import io.godwit.core.error.ErrorCode;
 import io.godwit.core.error.GodwitException;
 import io.godwit.core.event.DdlEvent;
 import io.godwit.core.model.BinlogLocation;
+import io.godwit.core.model.TableId;
 import io.godwit.filters.BinlogEventFilter;
 import io.godwit.filters.BlockAllowList;
 import io.godwit.filters.TableFilterChain;
 import io.godwit.filters.TableRouter;
 import io.godwit.loader.TargetDialect;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -209,5 +211,25 @@ class TaskDdlRewriterTest {
         String sql = "ALTER TABLE /* keep */ orders_07\n  ADD COLUMN `memo` TEXT COMMENT 'shop.orders_07 stays'";
         assertThat(mariaDb().targetStatements(ddl("shard_3", sql))).containsExactly(
                 "ALTER TABLE /* keep */ `shop`.`orders`\n  ADD COLUMN `memo` TEXT COMMENT 'shop.orders_07 stays'");
+    }
+
+    @Test
+    void leavesOutChangesOfTablesLoadedFromALaterSnapshot() {
+        BinlogLocation before = new BinlogLocation(AT.file(), AT.position() - 10, "");
+        BinlogLocation loaded = new BinlogLocation(AT.file(), AT.position() + 1000, "");
+        TaskDdlRewriter rewriter = mariaDb().tablesLoadedAt(Map.of(TableId.of("shop", "t"), loaded,
+                TableId.of("shop", "t_new"), loaded));
+        // one statement, two changes: the loaded table's is left out, the other table's applied
+        assertThat(rewriter.targetStatements(ddl("shop", "DROP TABLE t, u"), before))
+                .containsExactly("DROP TABLE `shop`.`u`");
+        // a rename counts for the name the table was loaded under
+        assertThat(rewriter.targetStatements(ddl("shop", "RENAME TABLE t_old TO t_new"), before)).isEmpty();
+        assertThat(rewriter.skippedChanges()).isEqualTo(2);
+        // at or after the snapshot the table was loaded from, its DDL applies again
+        assertThat(rewriter.targetStatements(ddl("shop", "ALTER TABLE t ADD COLUMN c INT"), loaded))
+                .containsExactly("ALTER TABLE `shop`.`t` ADD COLUMN c INT");
+        // without a transaction start (the one-argument form) nothing is left out
+        assertThat(rewriter.targetStatements(ddl("shop", "ALTER TABLE t ADD COLUMN c INT")))
+                .containsExactly("ALTER TABLE `shop`.`t` ADD COLUMN c INT");
     }
 }
