@@ -281,6 +281,20 @@ final class SyncStatements {
         return b.toString();
     }
 
+    /**
+     * {@code INSERT INTO t (written columns) VALUES (...), ... ON DUPLICATE KEY UPDATE c = VALUES(c), ...}:
+     * updates that keep the identity, on a table whose identity is its only unique key and that has no
+     * extract columns (so the duplicate found is always the row the update names).
+     */
+    static String upsert(RoutedTable t, int rows) {
+        StringJoiner set = new StringJoiner(", ", " ON DUPLICATE KEY UPDATE ", "");
+        for (int c : t.writeColumns()) {
+            String name = t.column(c).quotedName();
+            set.add(name + " = VALUES(" + name + ")");
+        }
+        return insert(t, rows, false) + set;
+    }
+
     /** {@code UPDATE t SET every written column WHERE <row match>}. */
     static String update(RoutedTable t, ServerFlavor flavor) {
         StringJoiner set = new StringJoiner(", ");

@@ -63,12 +63,70 @@ class StatementPlannerTest {
 
     @Test
     void safeModeWritesReplaceAndDeletePlusReplace() {
-        List<BoundStatement> s = multi.plan(List.of(ins(T, 1L, "a", null), upd(T, row(1L, "a", null), row(1L, "b", null))), true);
+        List<BoundStatement> s = single.plan(List.of(ins(T, 1L, "a", null), upd(T, row(1L, "a", null), row(1L, "b", null))), true);
         assertThat(s).extracting(BoundStatement::sql).containsExactly(
                 "REPLACE INTO `db`.`t` (`id`, `v`, `u`) VALUES (?, ?, ?)",
                 "DELETE FROM `db`.`t` WHERE `id` = ?",
                 "REPLACE INTO `db`.`t` (`id`, `v`, `u`) VALUES (?, ?, ?)");
         assertThat(s).extracting(BoundStatement::expectedMatches).containsOnly(0);
+    }
+
+    @Test
+    void safeModeWithMultipleRowsReplacesUpdatesThatKeepTheirKeyAlongWithTheInserts() {
+        List<BoundStatement> s = multi.plan(List.of(ins(T, 1L, "a", null), upd(T, row(1L, "a", null), row(1L, "b", null)),
+                upd(T, row(2L, "a", null), row(3L, "a", null))), true);
+        assertThat(s).extracting(BoundStatement::sql).containsExactly(
+                "REPLACE INTO `db`.`t` (`id`, `v`, `u`) VALUES (?, ?, ?), (?, ?, ?)",
+                "DELETE FROM `db`.`t` WHERE `id` = ?",
+                "REPLACE INTO `db`.`t` (`id`, `v`, `u`) VALUES (?, ?, ?)");
+        assertThat(s.get(0).params()).containsExactly(1L, "a", null, 1L, "b", null);
+        assertThat(s.get(1).params()).containsExactly(2L);
+    }
+
+    @Test
+    void updatesKeepingTheirKeyOnATableWithOnlyThatKeyBecomeOneUpsert() {
+        TableInfo info = TestTables.info(TableId.of("db", "p"),
+                "CREATE TABLE %s (`id` bigint NOT NULL, `n` int, PRIMARY KEY (`id`))", List.of("id"),
+                col("id", "bigint"), col("n", "int"));
+        RoutedTable p = TestTables.routed(info);
+        List<BoundStatement> s = multi.plan(List.of(upd(p, row(1L, 1), row(1L, 2)), upd(p, row(2L, 1), row(2L, 5)),
+                upd(p, row(1L, 2), row(1L, 3)), upd(p, row(3L, 0), row(4L, 0)), upd(p, row(5L, 0), row(5L, 1))), false);
+        assertThat(s).extracting(BoundStatement::sql).containsExactly(
+                "INSERT INTO `db`.`p` (`id`, `n`) VALUES (?, ?), (?, ?), (?, ?)"
+                        + " ON DUPLICATE KEY UPDATE `id` = VALUES(`id`), `n` = VALUES(`n`)",
+                "UPDATE `db`.`p` SET `id` = ?, `n` = ? WHERE `id` = ?",
+                "INSERT INTO `db`.`p` (`id`, `n`) VALUES (?, ?) ON DUPLICATE KEY UPDATE `id` = VALUES(`id`), `n` = VALUES(`n`)");
+        // the same row twice in one statement: applied in order, the later image wins as it would in two UPDATEs
+        assertThat(s.get(0).params()).containsExactly(1L, 2, 2L, 5, 1L, 3);
+        assertThat(s.get(1).params()).containsExactly(4L, 0, 3L);
+        // without multiple-rows the same changes are five UPDATEs
+        assertThat(single.plan(List.of(upd(p, row(1L, 1), row(1L, 2)), upd(p, row(2L, 1), row(2L, 5))), false))
+                .extracting(BoundStatement::sql).containsOnly("UPDATE `db`.`p` SET `id` = ?, `n` = ? WHERE `id` = ?");
+    }
+
+    @Test
+    void updatesOnATableWithASecondUniqueKeyStayUpdates() {
+        // an upsert could find the other unique key's duplicate and change that row instead
+        List<BoundStatement> s = multi.plan(List.of(upd(T, row(1L, "a", "x"), row(1L, "b", "x")),
+                upd(T, row(2L, "a", "y"), row(2L, "b", "y"))), false);
+        assertThat(s).extracting(BoundStatement::sql)
+                .containsOnly("UPDATE `db`.`t` SET `id` = ?, `v` = ?, `u` = ? WHERE `id` = ?").hasSize(2);
+    }
+
+    @Test
+    void changesAreGroupedByTargetTableKeepingTheirOrderWithinEachTable() {
+        List<BoundStatement> s = multi.plan(List.of(ins(T, 1L, "a", null), ins(K, 1L, "x"), ins(T, 2L, "b", null),
+                del(T, 1L, "a", null), ins(K, 2L, "y"), ins(T, 3L, "c", null)), false);
+        assertThat(s).extracting(BoundStatement::sql).containsExactly(
+                "INSERT INTO `db`.`t` (`id`, `v`, `u`) VALUES (?, ?, ?), (?, ?, ?)",
+                "DELETE FROM `db`.`t` WHERE `id` = ?",
+                "INSERT INTO `db`.`t` (`id`, `v`, `u`) VALUES (?, ?, ?)",
+                "INSERT INTO `db`.`k` (`a`, `b`) VALUES (?, ?), (?, ?)");
+        assertThat(s.get(0).params()).containsExactly(1L, "a", null, 2L, "b", null);
+        assertThat(s.get(3).params()).containsExactly(1L, "x", 2L, "y");
+        // without multiple-rows nothing moves
+        assertThat(single.plan(List.of(ins(T, 1L, "a", null), ins(K, 1L, "x"), ins(T, 2L, "b", null)), false))
+                .extracting(b -> b.first().table().target().table()).containsExactly("t", "k", "t");
     }
 
     @Test
