@@ -33,11 +33,14 @@
 # passed to Godwit's JVM (default -Xmx4g).
 #
 # Usage: bench/sync.sh [--tables N] [--rows N] [--events N] [--threads N] [--apply-threads N]
-#                      [--batch N] [--safe-mode-duration D] [--runs N] [--dist DIR]...
+#                      [--batch N] [--safe-mode-duration D] [--compact] [--multiple-rows] [--runs N]
+#                      [--dist DIR]...
+# --compact and --multiple-rows set DM's syncer options of those names (default false, as in DM).
 set -euo pipefail
 TABLES=4 ROWS=50000 EVENTS=100000 THREADS=4 APPLY_THREADS=4 BATCH=100 SAFE_MODE_DURATION="" RUNS=1 POLL=0.5 DISTS=()
+COMPACT=false MULTIPLE_ROWS=false
 usage="usage: $0 [--tables N] [--rows N] [--events N] [--threads N] [--apply-threads N] [--batch N]"
-usage+=" [--safe-mode-duration D] [--runs N] [--dist DIR]..."
+usage+=" [--safe-mode-duration D] [--compact] [--multiple-rows] [--runs N] [--dist DIR]..."
 while [ $# -gt 0 ]; do
   case "$1" in
     --tables) TABLES=$2; shift 2 ;;
@@ -47,6 +50,8 @@ while [ $# -gt 0 ]; do
     --apply-threads) APPLY_THREADS=$2; shift 2 ;;
     --batch) BATCH=$2; shift 2 ;;
     --safe-mode-duration) SAFE_MODE_DURATION=$2; shift 2 ;;
+    --compact) COMPACT=true; shift ;;
+    --multiple-rows) MULTIPLE_ROWS=true; shift ;;
     --runs) RUNS=$2; shift 2 ;;
     --dist) DISTS+=("$(cd "$2" && pwd)"); shift 2 ;;
     *) echo "$usage" >&2; exit 2 ;;
@@ -123,6 +128,8 @@ syncers:
   sync:
     worker-count: $APPLY_THREADS
     batch: $BATCH
+    compact: $COMPACT
+    multiple-rows: $MULTIPLE_ROWS
 YAML
 [ -z "$SAFE_MODE_DURATION" ] || echo "    safe-mode-duration: \"$SAFE_MODE_DURATION\"" >>"$work/task.yaml"
 
@@ -218,8 +225,8 @@ for i in "${!DISTS[@]}"; do appliers+=("godwit$i"); done
 printf '\n%d tables x %d rows; backlog %d transactions (%d row changes, %s) by %d sysbench threads\n' \
   "$TABLES" "$ROWS" "$EVENTS" "$row_changes" "$backlog" "$THREADS"
 printf 'start (%s, %s) gtid %s, end (%s, %s) gtid %s\n' "$START_FILE" "$START_POS" "$START_GTID" "$END_FILE" "$END_POS" "$END_GTID"
-printf 'Godwit worker-count %d, batch %d, safe-mode-duration %s; replica-parallel: slave_parallel_threads=%d, optimistic\n' \
-  "$APPLY_THREADS" "$BATCH" "${SAFE_MODE_DURATION:-default}" "$APPLY_THREADS"
+printf 'Godwit worker-count %d, batch %d, compact %s, multiple-rows %s, safe-mode-duration %s; replica-parallel: slave_parallel_threads=%d, optimistic\n' \
+  "$APPLY_THREADS" "$BATCH" "$COMPACT" "$MULTIPLE_ROWS" "${SAFE_MODE_DURATION:-default}" "$APPLY_THREADS"
 for i in "${!DISTS[@]}"; do printf 'godwit%d = %s\n' "$i" "${DISTS[$i]}"; done
 printf 'CPU seconds as client/source/target; ratio = throughput of Godwit / of the replica\n'
 head='| run | replica serial s | CPU | replica 4 optimistic s | CPU |' line='|---|---|---|---|---|'

@@ -84,6 +84,20 @@ final class BatchReader {
         this.idleCheckpoint = idleCheckpoint;
     }
 
+    /** Work of the caller's to do while the reader waits for events (on the caller's thread, between polls). */
+    @FunctionalInterface
+    interface IdleWork {
+        void run() throws InterruptedException;
+    }
+
+    private IdleWork idleWork = () -> { };
+
+    /** Sets what runs each time a poll of the source comes back empty; returns this. */
+    BatchReader whileIdle(IdleWork work) {
+        this.idleWork = work;
+        return this;
+    }
+
     /** The next batch to re-read is known: it ends exactly at {@code end}. */
     void expectEnd(BinlogLocation end) {
         expectedEnd = end;
@@ -109,6 +123,7 @@ final class BatchReader {
             }
             ChangeEvent ev = source.next(pollTimeout());
             if (ev == null) {
+                idleWork.run();
                 continue;
             }
             if (ev instanceof TxCommit commit) {

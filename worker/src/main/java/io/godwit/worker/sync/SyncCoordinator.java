@@ -114,6 +114,8 @@ public final class SyncCoordinator {
     private long lastDmFlushNanos = System.nanoTime();
     private final Map<TableId, BinlogLocation> touchedSinceFlush = new HashMap<>();
     private long batchesLeft = Long.MAX_VALUE;
+    /** The row batch the slots are applying while the next one is read (coordinator thread only). */
+    private InFlight inFlight;
 
     /**
      * @param pool            the target pool of this task and source for the sync role
@@ -238,7 +240,7 @@ public final class SyncCoordinator {
         try (ChangeSource source = opener.openAt(resume.readFrom(), checkpointedTableInfo)) {
             BatchReader reader = new BatchReader(source, router, counters, () -> stopRequested || batchesLeft <= 0,
                     resume.readFrom(), options.batch() * options.workerCount(), options.maxBufferedTxRows(),
-                    options.maxBatchDelay(), options.checkpointFlushInterval());
+                    options.maxBatchDelay(), options.checkpointFlushInterval()).whileIdle(this::finishIfDone);
             if (resume.partial() != null) {
                 Resume.Partial p = resume.partial();
                 LOG.info("sync of {}: batch {} was committed by {} of {} slots; applying the rest", options.sourceId(),
@@ -249,13 +251,35 @@ public final class SyncCoordinator {
                 }
                 seq = p.header().seq();
             }
-            while (true) {
-                BatchReader.Item item = reader.next();
-                if (item == null || !applyItem(reader, item, seq + 1, null, batches, ddl)) {
-                    break;
+            // A row batch goes to the slots and the next item is read, decoded, compacted and split while
+            // they apply it; it is handed over once they have committed. Anything else waits for them first:
+            // a DDL changes how the rows after it are read, and a large transaction streams through slot 0.
+            // When the source is idle, the reader lets the batch in flight be recorded as soon as it is done.
+            try {
+                while (true) {
+                    BatchReader.Item item = reader.next();
+                    if (item == null) {
+                        break;
+                    }
+                    if (item instanceof BatchReader.DmlBatch b) {
+                        Prepared next = prepare(b, seq + 1);
+                        finishInFlight();
+                        inFlight = batches.submit(next);
+                    } else {
+                        finishInFlight();
+                        if (!applyItem(reader, item, seq + 1, null, batches, ddl)) {
+                            break;
+                        }
+                    }
+                    seq++;
+                    batchesLeft--;
                 }
-                seq++;
-                batchesLeft--;
+                finishInFlight();
+            } finally {
+                if (inFlight != null) {
+                    inFlight.awaitQuietly(); // never restart from the checkpoints while slot transactions still run
+                    inFlight = null;
+                }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -275,12 +299,10 @@ public final class SyncCoordinator {
         Set<Integer> only = partial == null ? null : partial.slotsToApply();
         Long digest = partial == null ? null : partial.digest();
         if (item instanceof BatchReader.DmlBatch b) {
-            List<RowChange> changes = options.compact() ? compactor.compact(b.changes(), safe) : b.changes();
-            Causality.Split split = causality.split(changes, options.workerCount());
-            checkDigest(digest, split.digest(), seq);
-            BatchHeader h = new BatchHeader(seq, b.start(), b.end());
-            batches.apply(h, split, safe, only);
-            batchDone(h, b.newestSourceMillis(), b.touched());
+            Prepared p = prepare(b, seq, safe);
+            checkDigest(digest, p.split().digest(), seq);
+            batches.apply(p.header(), p.split(), safe, only);
+            batchDone(p.header(), b.newestSourceMillis(), b.touched());
             return true;
         }
         if (item instanceof BatchReader.LargeTx large) {
@@ -295,6 +317,54 @@ public final class SyncCoordinator {
         checkpointedTableInfo = info == null ? "" : info;
         batchDone(h, d.ddl().sourceTimeMillis(), Map.of());
         return true;
+    }
+
+    /** A row batch compacted and split into slot shares, ready for the slots. */
+    private record Prepared(BatchReader.DmlBatch batch, BatchHeader header, Causality.Split split, boolean safeMode) {}
+
+    private Prepared prepare(BatchReader.DmlBatch b, long seq) {
+        return prepare(b, seq, safeModeNow(b.start()));
+    }
+
+    private Prepared prepare(BatchReader.DmlBatch b, long seq, boolean safe) {
+        List<RowChange> changes = options.compact() ? compactor.compact(b.changes(), safe) : b.changes();
+        return new Prepared(b, new BatchHeader(seq, b.start(), b.end()), causality.split(changes, options.workerCount()),
+                safe);
+    }
+
+    /** A row batch the slots are applying. */
+    private record InFlight(Prepared prepared, List<Future<?>> shares) {
+        void awaitQuietly() {
+            for (Future<?> f : shares) {
+                try {
+                    f.get();
+                } catch (ExecutionException | RuntimeException e) {
+                    LOG.debug("slot share of batch {} ended with {}", prepared.header().seq(), e.toString());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
+    }
+
+    /** Waits until every slot committed its share of the batch in flight, if any, then records the batch. */
+    private void finishInFlight() throws InterruptedException {
+        if (inFlight == null) {
+            return;
+        }
+        InFlight done = inFlight;
+        inFlight = null; // its futures have all ended once await returns or throws
+        BatchApplier.await(done.shares());
+        BatchReader.DmlBatch b = done.prepared().batch();
+        batchDone(done.prepared().header(), b.newestSourceMillis(), b.touched());
+    }
+
+    /** {@link #finishInFlight} if the slots are done already; never waits. */
+    private void finishIfDone() throws InterruptedException {
+        if (inFlight != null && inFlight.shares().stream().allMatch(Future::isDone)) {
+            finishInFlight();
+        }
     }
 
     /** Streams one large transaction through slot 0; the other slots commit empty shares after it. */
@@ -502,6 +572,15 @@ public final class SyncCoordinator {
         /** @param only the slots to apply (recovery), or null for all */
         void apply(BatchHeader h, Causality.Split split, boolean safeMode, Set<Integer> only)
                 throws InterruptedException {
+            await(start(h, split, safeMode, only));
+        }
+
+        /** Hands every share of a prepared batch to the slots and returns at once. */
+        InFlight submit(Prepared p) {
+            return new InFlight(p, start(p.header(), p.split(), p.safeMode(), null));
+        }
+
+        private List<Future<?>> start(BatchHeader h, Causality.Split split, boolean safeMode, Set<Integer> only) {
             List<Future<?>> running = new ArrayList<>();
             for (int s = 0; s < split.shares().size(); s++) {
                 if (only == null || only.contains(s)) {
@@ -510,6 +589,11 @@ public final class SyncCoordinator {
                     running.add(slots.submit(() -> applier.applyShare(slot, h, split.digest(), share, safeMode)));
                 }
             }
+            return running;
+        }
+
+        /** Waits for every share; rethrows the first failure once all have ended. */
+        static void await(List<Future<?>> running) throws InterruptedException {
             RuntimeException first = null;
             for (Future<?> f : running) {
                 try {
