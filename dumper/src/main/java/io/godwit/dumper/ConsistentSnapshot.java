@@ -98,6 +98,21 @@ final class ConsistentSnapshot {
         };
     }
 
+    /**
+     * Gives up an established snapshot so that {@link #establish} may run again: ends the worker
+     * transactions and releases the LOCK TABLES the result holds.
+     */
+    void release(Result r) throws SQLException {
+        try (Connection holder = r.lockHolder()) { // closed even when a rollback fails: that ends its locks too
+            for (Connection w : workers) {
+                run(w, DumpStatements.ROLLBACK);
+            }
+            if (holder != null) {
+                run(holder, DumpStatements.UNLOCK_TABLES);
+            }
+        }
+    }
+
     private void requireNotTidb(Consistency mode) {
         if (flavor == ServerFlavor.TIDB) {
             throw new GodwitException(ErrorCode.DUMP_CONSISTENCY, "consistency " + mode.name().toLowerCase(Locale.ROOT)

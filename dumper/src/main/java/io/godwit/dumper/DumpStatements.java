@@ -1,6 +1,7 @@
 package io.godwit.dumper;
 
 import io.godwit.core.model.TableId;
+import java.util.Collections;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -37,6 +38,20 @@ final class DumpStatements {
             + " EXTRA, CHARACTER_SET_NAME FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = ?"
             + " ORDER BY TABLE_NAME, ORDINAL_POSITION";
 
+    /*
+     * The definition fingerprint: what decoding a row event depends on, and nothing that DML
+     * changes (no TABLE_ROWS, AUTO_INCREMENT or times). ORDINAL_POSITION and SEQ_IN_INDEX order
+     * each table's rows even where names compare equal under the catalog's collation.
+     */
+    static final String FINGERPRINT_TABLES = "SELECT TABLE_SCHEMA, TABLE_NAME, ENGINE, TABLE_COLLATION"
+            + " FROM information_schema.TABLES WHERE TABLE_TYPE = 'BASE TABLE'";
+    /**
+     * Server-wide counts of the statements that change a table's definition in place. A change and
+     * its undo leave the fingerprint as it was; these counters still move.
+     */
+    static final String DDL_STATEMENT_COUNTS = "SHOW GLOBAL STATUS WHERE Variable_name IN"
+            + " ('Com_alter_table', 'Com_create_index', 'Com_drop_index', 'Com_rename_table')";
+
     private DumpStatements() {}
 
     static String lockTablesRead(List<TableId> tables) {
@@ -45,6 +60,24 @@ final class DumpStatements {
 
     static String tidbSnapshot(long tso) {
         return "SET SESSION tidb_snapshot = '" + tso + "'";
+    }
+
+    /** Column definitions of every table in {@code schemas} schemas (one {@code ?} each). */
+    static String fingerprintColumns(int schemas) {
+        return "SELECT TABLE_SCHEMA, TABLE_NAME, COLUMN_NAME, COLUMN_TYPE, IS_NULLABLE, COLUMN_DEFAULT, EXTRA,"
+                + " CHARACTER_SET_NAME, COLLATION_NAME FROM information_schema.COLUMNS WHERE TABLE_SCHEMA IN ("
+                + placeholders(schemas) + ") ORDER BY TABLE_SCHEMA, TABLE_NAME, ORDINAL_POSITION";
+    }
+
+    /** Index parts of every table in {@code schemas} schemas (one {@code ?} each). */
+    static String fingerprintIndexes(int schemas) {
+        return "SELECT TABLE_SCHEMA, TABLE_NAME, INDEX_NAME, SEQ_IN_INDEX, COLUMN_NAME, NON_UNIQUE, SUB_PART,"
+                + " INDEX_TYPE FROM information_schema.STATISTICS WHERE TABLE_SCHEMA IN (" + placeholders(schemas)
+                + ") ORDER BY TABLE_SCHEMA, TABLE_NAME, INDEX_NAME, SEQ_IN_INDEX";
+    }
+
+    private static String placeholders(int n) {
+        return String.join(", ", Collections.nCopies(n, "?"));
     }
 
     static String showCreateTable(TableId t) {

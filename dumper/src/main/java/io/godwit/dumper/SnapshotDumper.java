@@ -62,6 +62,8 @@ public final class SnapshotDumper implements AutoCloseable {
     private final BinlogLocation point;
     private final Consistency used;
     private final Connection lockHolder;
+    /** Every table in scope as defined at the consistent point, read once in {@link #open}. */
+    private final List<CatalogReader.Listed> definitions;
     private final Map<TableId, Counters> progress = new ConcurrentHashMap<>();
     private final Map<TableId, String> keyIndex = new ConcurrentHashMap<>();
     private final Map<TableInfo, RowRenderer> renderers = new ConcurrentHashMap<>();
@@ -74,7 +76,8 @@ public final class SnapshotDumper implements AutoCloseable {
     }
 
     private SnapshotDumper(DumpOptions options, String where, HikariDataSource pool, List<Connection> workers,
-                           ServerFlavor flavor, ConsistentSnapshot.Result snapshot) {
+                           ServerFlavor flavor, DefinitionsAtPoint.Result established) {
+        ConsistentSnapshot.Result snapshot = established.snapshot();
         this.options = options;
         this.where = where;
         this.pool = pool;
@@ -84,14 +87,17 @@ public final class SnapshotDumper implements AutoCloseable {
         this.point = snapshot.point();
         this.used = snapshot.used();
         this.lockHolder = snapshot.lockHolder();
+        this.definitions = List.copyOf(established.tables());
     }
 
     /**
      * Connects {@code threads} snapshot connections (plus one for FLUSH/LOCK when the mode needs
-     * it) and establishes the consistent snapshot.
+     * it), establishes the consistent snapshot and reads the definitions of the tables in scope as
+     * they were at its point, opening the snapshot again while DDL races with it.
      *
      * @throws GodwitException SOURCE_UNREACHABLE / SOURCE_ACCESS_DENIED / SOURCE_PRIVILEGE naming
-     *                         host:port, DUMP_CONSISTENCY when the mode cannot be honoured
+     *                         host:port, DUMP_CONSISTENCY when the mode cannot be honoured or the
+     *                         definitions kept changing
      */
     public static SnapshotDumper open(DumpOptions options) {
         String where = "source " + options.source().address();
@@ -103,12 +109,16 @@ public final class SnapshotDumper implements AutoCloseable {
                 workers.add(session(pool.getConnection()));
             }
             ServerFlavor flavor = detectFlavor(workers.get(0));
-            ConsistentSnapshot.Result snapshot = new ConsistentSnapshot(workers, () -> session(pool.getConnection()),
-                    flavor, where).establish(options.consistency(),
+            ConsistentSnapshot snapshots = new ConsistentSnapshot(workers, () -> session(pool.getConnection()),
+                    flavor, where);
+            DefinitionsAtPoint.Result established = new DefinitionsAtPoint(snapshots, workers.get(0), options::covers,
+                    where).establish(options.consistency(),
                     () -> List.copyOf(new CatalogReader(workers.get(0)).estimatedRows(options::covers).keySet()));
-            LOG.info("{}: {} snapshot connections at {} (consistency {}, {})", where, workers.size(),
-                    snapshot.point(), snapshot.used().name().toLowerCase(Locale.ROOT), flavor);
-            return new SnapshotDumper(options, where, pool, workers, flavor, snapshot);
+            ConsistentSnapshot.Result snapshot = established.snapshot();
+            LOG.info("{}: {} snapshot connections at {} (consistency {}, {}), {} tables in scope", where,
+                    workers.size(), snapshot.point(), snapshot.used().name().toLowerCase(Locale.ROOT), flavor,
+                    established.tables().size());
+            return new SnapshotDumper(options, where, pool, workers, flavor, established);
         } catch (SQLException e) {
             closeQuietly(workers, pool);
             throw SqlErrorClassifier.wrap(e, Endpoint.SOURCE, where);
@@ -133,22 +143,25 @@ public final class SnapshotDumper implements AutoCloseable {
     public int threads() { return workers.size(); }
 
     /**
-     * Base tables in scope and accepted by {@code include}, as the snapshot sees them, with their
-     * chunk keys. Views are skipped. Also sets the tables' row estimates for {@link #progress()}.
+     * Base tables in scope and accepted by {@code include}, defined as they were at the consistent
+     * point, with their chunk keys, by name. Views are skipped. Also sets the tables' row estimates
+     * for {@link #progress()}.
      */
     public List<TableInfo> tables(Predicate<TableId> include) {
-        return withConnection("listing tables", c -> {
-            List<TableInfo> out = new ArrayList<>();
-            for (CatalogReader.Listed l : new CatalogReader(c).tables(t -> options.covers(t) && include.test(t))) {
-                TableId id = l.info().id();
-                counters(id).estimatedRows = l.estimatedRows();
-                if (l.keyIndex() != null) {
-                    keyIndex.put(id, l.keyIndex());
-                }
-                out.add(l.info());
+        requireOpen();
+        List<TableInfo> out = new ArrayList<>();
+        for (CatalogReader.Listed l : definitions) {
+            TableId id = l.info().id();
+            if (!include.test(id)) {
+                continue;
             }
-            return out;
-        });
+            counters(id).estimatedRows = l.estimatedRows();
+            if (l.keyIndex() != null) {
+                keyIndex.put(id, l.keyIndex());
+            }
+            out.add(l.info());
+        }
+        return out;
     }
 
     /** {@code SHOW CREATE DATABASE} of a schema, for {@code {db}-schema-create.sql}. */
@@ -299,9 +312,7 @@ public final class SnapshotDumper implements AutoCloseable {
 
     /** Runs {@code work} on a free snapshot connection, classifying SQL errors. */
     private <T> T withConnection(String what, SqlWork<T> work) {
-        if (closed) {
-            throw new GodwitException(ErrorCode.INTERNAL, "the dumper of " + where + " is closed");
-        }
+        requireOpen();
         Connection c;
         try {
             c = idle.take();
@@ -316,6 +327,12 @@ public final class SnapshotDumper implements AutoCloseable {
             throw g.code() == ErrorCode.SOURCE_QUERY_FAILED ? new GodwitException(ErrorCode.DUMP_FAILED, g.getMessage(), e) : g;
         } finally {
             idle.add(c);
+        }
+    }
+
+    private void requireOpen() {
+        if (closed) {
+            throw new GodwitException(ErrorCode.INTERNAL, "the dumper of " + where + " is closed");
         }
     }
 
