@@ -150,6 +150,19 @@ public final class LoadCheckpoints {
         }
     }
 
+    /** True when any table of {@code sourceId} has a stored plan: a load of it began before. */
+    public boolean hasAny(String sourceId) {
+        try (Connection c = target.getConnection();
+             PreparedStatement ps = c.prepareStatement(LoaderStatements.selectAnyOfSource(table))) {
+            ps.setString(1, sourceId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next();
+            }
+        } catch (SQLException e) {
+            throw TargetErrors.wrap(e, ErrorCode.META_FAILED, "reading load checkpoints of source " + sourceId);
+        }
+    }
+
     /** Deletes the stored plan and checkpoints of one table, so that its load starts over. */
     public void forget(String sourceId, TableId sourceTable) {
         try (Connection c = target.getConnection();

@@ -78,6 +78,10 @@ final class LoaderStatements {
                 + " AND NOT (`source_id` = ? AND `cp_schema` = ? AND `cp_table` = ?) LIMIT 1";
     }
 
+    static String selectAnyOfSource(TableId cp) {
+        return "SELECT 1 FROM " + cp.quoted() + " WHERE `source_id` = ? LIMIT 1";
+    }
+
     static String deleteTable(TableId cp) {
         return "DELETE FROM " + cp.quoted() + KEY;
     }

@@ -96,8 +96,8 @@ public final class FullMigration {
 
         /**
          * {@code table} is about to load whole from the snapshot at {@code point}, which may be later than
-         * the sync's start: a keyless table (one chunk), or a table reloaded because a DDL changed it since
-         * its load began. Called before anything of the table is written.
+         * the sync's start: a keyless table (one chunk), a table new to a resumed load, or a table reloaded
+         * because a DDL changed it since its load began. Called before anything of the table is written.
          */
         void wholeTableLoading(MySqlInstance instance, TableId table, BinlogLocation point);
     }
@@ -176,13 +176,15 @@ public final class FullMigration {
         TableFilterChain chain = new TableFilterChain(blockAllowList(inst), router(inst));
         long rowsPerChunk = rowsPerChunk(plan.mydumper(inst));
         List<TableInfo> tables = dumper.tables(id -> chain.resolve(id, inst.sourceId()).isPresent());
+        // A resumed load's new tables (created on the source since the first run) load whole from this snapshot.
+        boolean resumed = target.checkpoints().hasAny(inst.sourceId());
         snapshotListener.snapshotTaken(inst, dumper.consistentPoint(), tables);
         for (TableInfo t : tables) {
             TableRouter.Route route = chain.resolve(t.id(), inst.sourceId()).orElseThrow();
             target.schemas().createDatabase(route.target().schema(), dumper.createDatabaseSql(t.id().schema()));
             Optional<LoadCheckpoints.TableLoadState> stored = target.checkpoints().state(inst.sourceId(), t.id());
             boolean changed = stored.isPresent() && stored.get().definitionChangedFrom(t.definitionDigest());
-            boolean wholeFromHere = t.chunkKey().isEmpty();
+            boolean wholeFromHere = t.chunkKey().isEmpty() || resumed && stored.isEmpty();
             if (changed && stored.get().complete()) {
                 // Loaded whole before the DDL: the table stays as loaded, and the sync (task-mode all) replays the DDL.
                 LOG.info("{} was changed by a DDL after its load finished; the target table stays as loaded", t.id());

@@ -119,8 +119,10 @@ final class TaskDdlRewriter implements DdlRewriter {
                     ? change.relatedTable().orElseThrow() : change.table();
             BinlogLocation loaded = txStart == null ? null : loadedAt.get(loadedTable);
             if (loaded != null && txStart.compare(loaded) == PartialOrder.BEFORE) {
-                out.addAll(skip(ddl, change, describe(loadedTable) + " was loaded from a later snapshot (at " + loaded
-                        + "), which has this change already"));
+                out.addAll(change.change() instanceof TableChange.RenameTable
+                        ? renameIntoLoadedTable(ddl, change, txStart, loaded)
+                        : skip(ddl, change, describe(loadedTable) + " was loaded from a later snapshot (at " + loaded
+                                + "), which has this change already"));
                 continue;
             }
             out.addAll(rewrite(ddl, change));
@@ -174,6 +176,27 @@ final class TaskDdlRewriter implements DdlRewriter {
             case ALTER_DATABASE, DROP_INDEX -> List.of(routed.sql());
             case RENAME_TABLE -> throw new IllegalStateException("a rename is handled above: " + change);
         };
+    }
+
+    /**
+     * A rename whose new name was loaded from a later snapshot: that table holds the rows already, and
+     * the old name must not stay behind on the target, so it is dropped (unless the old name was loaded
+     * later too, or the target table is shared with other source tables).
+     */
+    private List<String> renameIntoLoadedTable(DdlEvent ddl, DdlChange change, BinlogLocation txStart,
+                                               BinlogLocation loaded) {
+        TableId from = change.table();
+        String why = describe(change.relatedTable().orElseThrow()) + " was loaded from a later snapshot (at " + loaded
+                + "), which has this change already";
+        BinlogLocation fromLoaded = loadedAt.get(from);
+        Optional<Route> fromRoute = tables.resolve(from, sourceId);
+        if (fromRoute.isEmpty() || isMerged(from, fromRoute.get())
+                || fromLoaded != null && txStart.compare(fromLoaded) == PartialOrder.BEFORE) {
+            return skip(ddl, change, why);
+        }
+        LOG.info("source {}: {} at {}: {}; dropping the old name {} instead", sourceId, change.kind(), ddl.at(), why,
+                describe(fromRoute.get().target()));
+        return List.of("DROP TABLE IF EXISTS " + fromRoute.get().target().quoted());
     }
 
     /** RENAME TABLE and ALTER TABLE ... RENAME TO. */

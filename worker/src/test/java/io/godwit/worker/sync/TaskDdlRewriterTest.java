@@ -222,8 +222,11 @@ class TaskDdlRewriterTest {
         // one statement, two changes: the loaded table's is left out, the other table's applied
         assertThat(rewriter.targetStatements(ddl("shop", "DROP TABLE t, u"), before))
                 .containsExactly("DROP TABLE `shop`.`u`");
-        // a rename counts for the name the table was loaded under
-        assertThat(rewriter.targetStatements(ddl("shop", "RENAME TABLE t_old TO t_new"), before)).isEmpty();
+        // a rename counts for the name the table was loaded under; the old name must not stay behind
+        assertThat(rewriter.targetStatements(ddl("shop", "RENAME TABLE t_old TO t_new"), before))
+                .containsExactly("DROP TABLE IF EXISTS `shop`.`t_old`");
+        // ... unless the old name was loaded later too
+        assertThat(rewriter.targetStatements(ddl("shop", "RENAME TABLE t TO t_new"), before)).isEmpty();
         assertThat(rewriter.skippedChanges()).isEqualTo(2);
         // at or after the snapshot the table was loaded from, its DDL applies again
         assertThat(rewriter.targetStatements(ddl("shop", "ALTER TABLE t ADD COLUMN c INT"), loaded))
