@@ -254,12 +254,12 @@ public final class TaskReplication {
     private SyncUnit unit(MySqlInstance inst, SyncOptions options, HikariDataSource pool) {
         SourceConfig source = source(inst);
         SyncStart.createTables(pool, metaSchema(), task.name());
-        SyncStart start = SyncStart.find(pool, metaSchema(), task.name(), inst.sourceId())
-                .orElseGet(() -> SyncStart.recordFirst(pool, metaSchema(), task.name(), inst.sourceId(),
-                        incrementalStart(inst, source)));
         TableFilterChain chain = new TableFilterChain(
                 new BlockAllowList(plan.blockAllowList(inst), task.caseSensitive(), task.metaSchema()),
                 new TableRouter(plan.routes(inst), task.caseSensitive()));
+        SyncStart start = SyncStart.find(pool, metaSchema(), task.name(), inst.sourceId())
+                .orElseGet(() -> SyncStart.recordFirst(pool, metaSchema(), task.name(), inst.sourceId(),
+                        incrementalStart(inst, source, chain, pool)));
         BinlogEventFilter events = new BinlogEventFilter(plan.eventFilters(inst), task.caseSensitive());
         Map<TableId, BinlogLocation> loadedAt = SyncStart.tableLoads(pool, metaSchema(), task.name(), inst.sourceId());
         DdlRewriter ddl = new TaskDdlRewriter(inst.sourceId(), chain, events,
@@ -271,18 +271,35 @@ public final class TaskReplication {
 
     /**
      * Where an {@code incremental} task starts (ignored when a start is recorded already, as after a
-     * load): the task's {@code meta}, with the tables as the source has them now. The definitions
-     * must not have changed between {@code meta} and now; DM makes the same assumption.
+     * load): the task's {@code meta}. The schema tracker there is seeded as DM seeds it, from the
+     * target: its tables were made from the source as of {@code meta} (by a load that ended there),
+     * while the source's own definitions may have moved on since. A migrated table the target lacks
+     * is taken from the source as it is now, with an INFO line.
      */
-    private SyncStart incrementalStart(MySqlInstance inst, SourceConfig source) {
+    private SyncStart incrementalStart(MySqlInstance inst, SourceConfig source, TableFilterChain chain,
+                                       HikariDataSource target) {
         BinlogLocation meta = plan.startLocation(inst).orElseThrow(() -> new GodwitException(ErrorCode.CONFIG_INVALID,
                 "mysql-instances: source-id \"" + inst.sourceId() + "\" has neither a meta position nor a sync"
                         + " checkpoint in the target to start the binlog from"));
         BlockAllowList bal = new BlockAllowList(plan.blockAllowList(inst), task.caseSensitive(), task.metaSchema());
+        List<TableInfo> sourceTables;
         try (SnapshotDumper d = SnapshotDumper.open(new DumpOptions(source.from(),
                 task.name() + "-" + inst.sourceId() + "-schema", 1, Consistency.NONE, bal::allowsTable))) {
-            return new SyncStart(meta, SyncUnit.trackerState(dialect(source), d.tables(bal::allowsTable)));
+            sourceTables = d.tables(id -> chain.resolve(id, inst.sourceId()).isPresent());
         }
+        TargetSeed seed = new TargetSeed(dialect(source), target, meta);
+        List<TableId> fromSource = new ArrayList<>();
+        for (TableInfo t : sourceTables) {
+            TableRouter.Route route = chain.resolve(t.id(), inst.sourceId()).orElseThrow();
+            if (!seed.fromTarget(t.id(), route)) {
+                seed.fromSource(t);
+                fromSource.add(t.id());
+            }
+        }
+        LOG.info("source {}: the sync starts at {} with {} table definitions from the target{}", inst.sourceId(), meta,
+                sourceTables.size() - fromSource.size(), fromSource.isEmpty() ? ""
+                        : " and " + fromSource.size() + " from the source as it is now (not on the target): " + fromSource);
+        return new SyncStart(meta, seed.tracker().toJson());
     }
 
     private HikariDataSource targetPool(MySqlInstance inst, int size) {
