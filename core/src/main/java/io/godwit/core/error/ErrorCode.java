@@ -107,6 +107,20 @@ public enum ErrorCode {
     CHECK_FAILED(20001, ErrorClass.CHECK, RetryKind.RESUMABLE, "comparing source and target failed",
             "see the cause; check-data only reads, so it can simply be run again"),
 
+    // ---- cluster (master, workers, their API)
+    CLUSTER_NOT_FOUND(38001, ErrorClass.CLUSTER, RetryKind.FATAL, "no such source, task or member",
+            "check the name with `dmctl operate-source show`, `dmctl query-status` or `dmctl list-member`"),
+    CLUSTER_CONFLICT(38002, ErrorClass.CLUSTER, RetryKind.FATAL, "the request conflicts with the cluster's state",
+            "see the message: stop the task that uses the source, or pick a free worker"),
+    CLUSTER_BAD_REQUEST(38003, ErrorClass.CLUSTER, RetryKind.FATAL, "the request is malformed",
+            "see the message for the field that is wrong"),
+    CLUSTER_META_STORE(38004, ErrorClass.CLUSTER, RetryKind.RESUMABLE, "the master's meta store cannot be read or written",
+            "check the master's --data-dir (space, permissions) and restart the master"),
+    CLUSTER_UNREACHABLE(38005, ErrorClass.CLUSTER, RetryKind.RETRYABLE, "the master or a worker cannot be reached",
+            "check that the process runs and the address (--master-addr, --join) is right"),
+    CLUSTER_NO_FREE_WORKER(38006, ErrorClass.CLUSTER, RetryKind.RETRYABLE, "no free worker to bind a source to",
+            "start another `godwit worker --join <master>`; the source is bound as soon as one registers"),
+
     // ---- internal
     INTERNAL(29001, ErrorClass.INTERNAL, RetryKind.FATAL, "internal error",
             "report it with the log; this is a Godwit bug"),
