@@ -8,12 +8,15 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * `dmctl`, DM's client. The commands that talk to a master (start-task, query-status, ...) come
- * with the master; until then they are unknown commands here, never silent no-ops.
+ * `dmctl`, DM's client: its commands, flags and JSON output, against the master's REST API
+ * ({@code --master-addr}). A failure is one line on stderr ({@code dmctl: ...}) and exit code 1; a
+ * command dmctl does not have yet is an unknown command (exit 2), never a silent no-op.
  */
 @Command(name = "dmctl", mixinStandardHelpOptions = true, version = "dmctl (godwit)",
         description = "The DM-compatible client of Godwit.",
-        subcommands = {Dmctl.Encrypt.class, Dmctl.Decrypt.class})
+        subcommands = {Dmctl.Encrypt.class, Dmctl.Decrypt.class, OperateSourceCommand.class, TaskCommands.Start.class,
+                TaskCommands.Stop.class, TaskCommands.Pause.class, TaskCommands.Resume.class, QueryStatusCommand.class,
+                MemberCommands.ListMember.class, MemberCommands.TransferSource.class})
 public final class Dmctl implements Runnable {
     @Option(names = "--master-addr", defaultValue = "127.0.0.1:8261", description = "the master's address (default: ${DEFAULT-VALUE})")
     String masterAddr;
@@ -24,7 +27,22 @@ public final class Dmctl implements Runnable {
     }
 
     public static void main(String[] args) {
-        System.exit(new CommandLine(new Dmctl()).execute(args));
+        System.exit(commandLine().execute(args));
+    }
+
+    /** dmctl with its error handling: a {@link DmctlException} or a config error is one line and exit 1. */
+    static CommandLine commandLine() {
+        CommandLine cl = new CommandLine(new Dmctl());
+        cl.setExecutionExceptionHandler((e, commandLine, parsed) -> {
+            if (e instanceof DmctlException || e instanceof io.godwit.core.config.ConfigException
+                    || e instanceof io.godwit.core.error.GodwitException) {
+                commandLine.getErr().println("dmctl: " + e.getMessage());
+                commandLine.getErr().flush();
+                return 1;
+            }
+            throw e;
+        });
+        return cl;
     }
 
     @Command(name = "encrypt", description = "Encrypt a password for task.yaml/source.yaml, as DM's dmctl does.")

@@ -12,7 +12,7 @@ class DmctlTest {
     private final StringWriter err = new StringWriter();
 
     private int run(String... args) {
-        return new CommandLine(new Dmctl()).setOut(new PrintWriter(out)).setErr(new PrintWriter(err)).execute(args);
+        return Dmctl.commandLine().setOut(new PrintWriter(out)).setErr(new PrintWriter(err)).execute(args);
     }
 
     @Test
@@ -32,8 +32,16 @@ class DmctlTest {
     }
 
     @Test
-    void commandsOfTheMasterAreNotPretended() {
-        assertThat(run("query-status")).isEqualTo(2);
-        assertThat(err.toString()).contains("query-status");
+    void commandsDmctlLacksAreUnknownNotPretended() {
+        assertThat(run("shard-ddl-lock")).isEqualTo(2);
+        assertThat(err.toString()).contains("shard-ddl-lock");
+    }
+
+    @Test
+    void anUnreachableMasterIsOneLineAndExitOne() {
+        // port 1 on loopback: nothing listens there
+        assertThat(run("--master-addr", "127.0.0.1:1", "query-status")).isEqualTo(1);
+        assertThat(err.toString().strip()).startsWith("dmctl: cannot reach the master at http://127.0.0.1:1")
+                .doesNotContain("\n");
     }
 }
