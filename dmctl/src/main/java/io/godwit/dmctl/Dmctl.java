@@ -16,7 +16,7 @@ import picocli.CommandLine.Parameters;
         description = "The DM-compatible client of Godwit.",
         subcommands = {Dmctl.Encrypt.class, Dmctl.Decrypt.class, OperateSourceCommand.class, TaskCommands.Start.class,
                 TaskCommands.Stop.class, TaskCommands.Pause.class, TaskCommands.Resume.class, QueryStatusCommand.class,
-                MemberCommands.ListMember.class, MemberCommands.TransferSource.class})
+                MemberCommands.ListMember.class, MemberCommands.TransferSource.class, CheckTaskCommand.class})
 public final class Dmctl implements Runnable {
     @Option(names = "--master-addr", defaultValue = "127.0.0.1:8261", description = "the master's address (default: ${DEFAULT-VALUE})")
     String masterAddr;
