@@ -6,12 +6,12 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Go's {@code time.ParseDuration} and {@code Duration.String}, because DM's files are written in them. */
-final class GoDuration {
+public final class GoDuration {
     private GoDuration() {}
 
     private static final Pattern PART = Pattern.compile("([0-9]*\\.?[0-9]+)(ns|us|µs|μs|ms|s|m|h)");
 
-    static Duration parse(String text) {
+    public static Duration parse(String text) {
         String t = text.trim();
         boolean negative = t.startsWith("-");
         if (t.startsWith("-") || t.startsWith("+")) {

@@ -1,0 +1,111 @@
+package io.godwit.master.http;
+
+import io.godwit.master.cluster.KeepaliveRequest;
+import io.godwit.master.cluster.MembershipService;
+import io.godwit.master.cluster.SourceService;
+import io.godwit.master.cluster.TaskService;
+import io.godwit.master.http.MasterHttpServer.MasterIdentity;
+import io.godwit.master.http.MasterHttpServer.Reply;
+import io.vertx.ext.web.RoutingContext;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** One method per endpoint: parse, call the service, shape the reply. */
+final class Routes {
+    private final SourceService sources;
+    private final TaskService tasks;
+    private final MembershipService members;
+    private final MasterIdentity identity;
+    private volatile String boundAddr = "";
+
+    Routes(SourceService sources, TaskService tasks, MembershipService members, MasterIdentity identity) {
+        this.sources = sources;
+        this.tasks = tasks;
+        this.members = members;
+        this.identity = identity;
+    }
+
+    void bound(String host, int port) {
+        boundAddr = host + ":" + port;
+    }
+
+    Reply keepalive(RoutingContext ctx) {
+        return Reply.ok(members.keepalive(MasterHttpServer.requiredBody(ctx, KeepaliveRequest.class)));
+    }
+
+    Reply createSource(RoutingContext ctx) {
+        ApiRequests.CreateSource request = MasterHttpServer.requiredBody(ctx, ApiRequests.CreateSource.class);
+        return new Reply(201, sources.create(request.sourceYaml()));
+    }
+
+    Reply listSources(RoutingContext ctx) {
+        return Reply.listing(sources.list());
+    }
+
+    Reply getSource(RoutingContext ctx) {
+        return Reply.ok(sources.get(ctx.pathParam("source")));
+    }
+
+    Reply deleteSource(RoutingContext ctx) {
+        sources.delete(ctx.pathParam("source"));
+        return new Reply(204, null);
+    }
+
+    Reply transferSource(RoutingContext ctx) {
+        ApiRequests.Transfer request = MasterHttpServer.requiredBody(ctx, ApiRequests.Transfer.class);
+        sources.transfer(ctx.pathParam("source"), request.workerName());
+        return Reply.ok(Map.of("source_name", ctx.pathParam("source"), "worker_name", request.workerName()));
+    }
+
+    Reply createTask(RoutingContext ctx) {
+        ApiRequests.CreateTask request = MasterHttpServer.requiredBody(ctx, ApiRequests.CreateTask.class);
+        return new Reply(201, Map.of("task_name", tasks.create(request.taskYaml(), request.removeMeta())));
+    }
+
+    Reply checkTask(RoutingContext ctx) {
+        ApiRequests.CreateTask request = MasterHttpServer.requiredBody(ctx, ApiRequests.CreateTask.class);
+        return Reply.ok(tasks.check(request.taskYaml()).toJson());
+    }
+
+    Reply listTasks(RoutingContext ctx) {
+        return Reply.listing(tasks.list());
+    }
+
+    Reply taskStatus(RoutingContext ctx) {
+        return Reply.listing(tasks.status(ctx.pathParam("task")));
+    }
+
+    Reply pauseTask(RoutingContext ctx) {
+        tasks.pause(ctx.pathParam("task"), selectedSources(ctx));
+        return Reply.ok(Map.of("task_name", ctx.pathParam("task")));
+    }
+
+    Reply resumeTask(RoutingContext ctx) {
+        tasks.resume(ctx.pathParam("task"), selectedSources(ctx));
+        return Reply.ok(Map.of("task_name", ctx.pathParam("task")));
+    }
+
+    Reply deleteTask(RoutingContext ctx) {
+        tasks.delete(ctx.pathParam("task"));
+        return new Reply(204, null);
+    }
+
+    Reply masters(RoutingContext ctx) {
+        Map<String, Object> self = new LinkedHashMap<>();
+        self.put("name", identity.name());
+        self.put("addr", identity.advertiseAddr().isEmpty() ? boundAddr : identity.advertiseAddr());
+        self.put("alive", true);
+        self.put("leader", true);
+        return Reply.listing(List.of(self));
+    }
+
+    Reply workers(RoutingContext ctx) {
+        return Reply.listing(members.workers());
+    }
+
+    private static List<String> selectedSources(RoutingContext ctx) {
+        ApiRequests.SourceSelection selection = MasterHttpServer.body(ctx, ApiRequests.SourceSelection.class);
+        return selection == null ? null : selection.sourceNameList();
+    }
+}

@@ -1,0 +1,98 @@
+package io.godwit.master.meta;
+
+import java.util.Collections;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Consumer;
+
+/**
+ * Everything the master must remember across a restart, as one immutable value: sources
+ * (source-id to source.yaml text), tasks, bindings (source-id to worker name) and the desired
+ * stage of every subtask (task to source-id to target). Worker liveness is not here: it is
+ * rebuilt from keepalives after a restart.
+ *
+ * <p>Changes return a new snapshot with {@code revision} one higher; the maps are sorted so the
+ * file on disk and every listing come out in a stable order.
+ */
+public record MetaSnapshot(long revision, Map<String, String> sources, Map<String, StoredTask> tasks,
+                           Map<String, String> bindings, Map<String, Map<String, SubtaskTarget>> subtasks) {
+    public static final MetaSnapshot EMPTY = new MetaSnapshot(0, Map.of(), Map.of(), Map.of(), Map.of());
+
+    public MetaSnapshot {
+        sources = sorted(sources);
+        tasks = sorted(tasks);
+        bindings = sorted(bindings);
+        TreeMap<String, Map<String, SubtaskTarget>> stages = new TreeMap<>();
+        if (subtasks != null) {
+            subtasks.forEach((task, perSource) -> stages.put(task, sorted(perSource)));
+        }
+        subtasks = Collections.unmodifiableSortedMap(stages);
+    }
+
+    public MetaSnapshot withSource(String sourceId, String sourceYaml) {
+        return change(s -> s.sources.put(sourceId, sourceYaml));
+    }
+
+    /** Removes the source and its binding. */
+    public MetaSnapshot withoutSource(String sourceId) {
+        return change(s -> {
+            s.sources.remove(sourceId);
+            s.bindings.remove(sourceId);
+        });
+    }
+
+    public MetaSnapshot withBinding(String sourceId, String workerName) {
+        return change(s -> s.bindings.put(sourceId, workerName));
+    }
+
+    public MetaSnapshot withoutBinding(String sourceId) {
+        return change(s -> s.bindings.remove(sourceId));
+    }
+
+    /** Adds or replaces a task and sets the given sources' subtasks to {@code stage}. */
+    public MetaSnapshot withTask(String name, StoredTask task, Iterable<String> sourceIds, ExpectedStage stage) {
+        return change(s -> {
+            s.tasks.put(name, task);
+            Map<String, SubtaskTarget> perSource = new TreeMap<>();
+            for (String sourceId : sourceIds) {
+                perSource.put(sourceId, new SubtaskTarget(stage, s.revision));
+            }
+            s.subtasks.put(name, perSource);
+        });
+    }
+
+    /** Sets the expected stage of the named subtasks of an existing task. */
+    public MetaSnapshot withStage(String task, Iterable<String> sourceIds, ExpectedStage stage) {
+        return change(s -> {
+            Map<String, SubtaskTarget> perSource = new TreeMap<>(s.subtasks.get(task));
+            for (String sourceId : sourceIds) {
+                perSource.put(sourceId, new SubtaskTarget(stage, s.revision));
+            }
+            s.subtasks.put(task, perSource);
+        });
+    }
+
+    /** Removes a task and all its subtasks (DM's stop-task). */
+    public MetaSnapshot withoutTask(String name) {
+        return change(s -> {
+            s.tasks.remove(name);
+            s.subtasks.remove(name);
+        });
+    }
+
+    private MetaSnapshot change(Consumer<Draft> edit) {
+        Draft draft = new Draft(revision + 1, new TreeMap<>(sources), new TreeMap<>(tasks), new TreeMap<>(bindings),
+                new TreeMap<>(subtasks));
+        edit.accept(draft);
+        return new MetaSnapshot(draft.revision, draft.sources, draft.tasks, draft.bindings, draft.subtasks);
+    }
+
+    /** The mutable copy one change works on; never escapes {@link #change}. */
+    private record Draft(long revision, Map<String, String> sources, Map<String, StoredTask> tasks,
+                         Map<String, String> bindings, Map<String, Map<String, SubtaskTarget>> subtasks) {
+    }
+
+    private static <V> Map<String, V> sorted(Map<String, V> map) {
+        return Collections.unmodifiableSortedMap(map == null ? new TreeMap<>() : new TreeMap<>(map));
+    }
+}
