@@ -25,6 +25,15 @@ final class GodwitProcess {
     }
 
     static GodwitProcess start(String... args) throws IOException {
+        return startMain("io.godwit.dist.Godwit", args);
+    }
+
+    /** Runs {@code dmctl} to completion (at most {@code timeoutSeconds}). */
+    static Result dmctl(long timeoutSeconds, String... args) throws Exception {
+        return await(startMain("io.godwit.dmctl.Dmctl", args), timeoutSeconds, "dmctl", args);
+    }
+
+    private static GodwitProcess startMain(String mainClass, String... args) throws IOException {
         Path dist = Path.of(System.getProperty("user.dir"));
         Path jar = dist.resolve("target/godwit.jar");
         Path lib = dist.resolve("target/lib");
@@ -33,7 +42,7 @@ final class GodwitProcess {
         }
         List<String> cmd = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx1g", "-cp", jar + File.pathSeparator + lib + "/*", "io.godwit.dist.Godwit"));
+                "-Xmx1g", "-cp", jar + File.pathSeparator + lib + "/*", mainClass));
         cmd.addAll(List.of(args));
         Path out = Files.createTempFile("godwit-out-", ".txt");
         Path err = Files.createTempFile("godwit-err-", ".txt");
@@ -43,10 +52,13 @@ final class GodwitProcess {
 
     /** Runs to completion (at most {@code timeoutSeconds}) and returns the exit code. */
     static Result run(long timeoutSeconds, String... args) throws Exception {
-        GodwitProcess p = start(args);
+        return await(start(args), timeoutSeconds, "godwit", args);
+    }
+
+    private static Result await(GodwitProcess p, long timeoutSeconds, String command, String... args) throws Exception {
         if (!p.process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
             p.process.destroyForcibly().waitFor();
-            throw new AssertionError("godwit " + String.join(" ", args) + " did not finish in " + timeoutSeconds
+            throw new AssertionError(command + " " + String.join(" ", args) + " did not finish in " + timeoutSeconds
                     + " s; stderr:\n" + p.stderr());
         }
         return new Result(p.process.exitValue(), p.stdout(), p.stderr());

@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
 @Command(name = "godwit", mixinStandardHelpOptions = true, versionProvider = GodwitVersion.class,
         description = "Migrates MySQL/MariaDB into TiDB from DM task files.",
         subcommands = {StandaloneCommand.class, CheckDataCommand.class, CheckConfigCommand.class,
-                QuickstartCommand.class, EmbeddedMariaDbCommand.class})
+                QuickstartCommand.class, EmbeddedMariaDbCommand.class, MasterCommand.class, WorkerCommand.class})
 public final class Godwit implements Runnable {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 

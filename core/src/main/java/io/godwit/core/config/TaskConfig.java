@@ -3,6 +3,8 @@ package io.godwit.core.config;
 import io.godwit.core.config.rules.BlockAllowListRule;
 import io.godwit.core.config.rules.EventFilterRule;
 import io.godwit.core.config.rules.RouteRule;
+import io.godwit.core.error.ErrorCode;
+import io.godwit.core.error.GodwitException;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -61,6 +63,24 @@ public record TaskConfig(String name, TaskMode taskMode, ShardMode shardMode, bo
         return new TaskConfig(name, taskMode, shardMode, strictOptimisticShardMode, metaSchema, caseSensitive,
                 collationCompatible, timezone, ignoreCheckingItems, cleanDumpFile, removeMeta, onlineDdl,
                 shadowTableRules, trashTableRules, target, mysqlInstances, routes, filters, expressionFilter,
+                blockAllowList, columnMappings, mydumpers, loaders, syncers, validators, experimental);
+    }
+
+    /**
+     * This task as one worker runs it for one source (DM's subtask): {@link #mysqlInstances} holds only the
+     * instance of {@code sourceId}; everything else, the named rules the other instances use included, is kept.
+     *
+     * @throws GodwitException {@link ErrorCode#CLUSTER_NOT_FOUND} when no instance has that source-id
+     */
+    public TaskConfig forSource(String sourceId) {
+        List<MySqlInstance> one = mysqlInstances.stream().filter(i -> i.sourceId().equals(sourceId)).toList();
+        if (one.isEmpty()) {
+            throw new GodwitException(ErrorCode.CLUSTER_NOT_FOUND,
+                    "task " + name + " has no mysql-instance with source-id " + sourceId);
+        }
+        return new TaskConfig(name, taskMode, shardMode, strictOptimisticShardMode, metaSchema, caseSensitive,
+                collationCompatible, timezone, ignoreCheckingItems, cleanDumpFile, removeMeta, onlineDdl,
+                shadowTableRules, trashTableRules, targetDatabase, one, routes, filters, expressionFilter,
                 blockAllowList, columnMappings, mydumpers, loaders, syncers, validators, experimental);
     }
 

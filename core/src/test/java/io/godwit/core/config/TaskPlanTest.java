@@ -2,12 +2,15 @@ package io.godwit.core.config;
 
 import io.godwit.core.config.rules.ExtractRule;
 import io.godwit.core.config.rules.RouteRule;
+import io.godwit.core.error.ErrorCode;
+import io.godwit.core.error.GodwitException;
 import io.godwit.core.model.BinlogLocation;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Resolution of an instance's names into rules and unit settings, as DM merges them. */
 class TaskPlanTest {
@@ -84,5 +87,22 @@ class TaskPlanTest {
         assertThat(new TaskPlan(t).startLocation(t.mysqlInstances().get(0)))
                 .contains(new BinlogLocation("mysql-bin.000007", 1234, ""));
         assertThat(plan.startLocation(first)).isEmpty();
+    }
+
+    @Test
+    void forSourceKeepsOnlyThatInstanceAndTheRestOfTheTask() {
+        TaskConfig whole = plan.task();
+        TaskConfig sub = whole.forSource("mysql-02");
+        assertThat(sub.mysqlInstances()).containsExactly(second);
+        assertThat(sub).usingRecursiveComparison().ignoringFields("mysqlInstances").isEqualTo(whole);
+        assertThat(new TaskPlan(sub).loader(sub.mysqlInstances().get(0))).isEqualTo(plan.loader(second));
+    }
+
+    @Test
+    void forSourceRejectsASourceTheTaskDoesNotHave() {
+        assertThatThrownBy(() -> plan.task().forSource("mysql-09"))
+                .isInstanceOfSatisfying(GodwitException.class,
+                        e -> assertThat(e.code()).isEqualTo(ErrorCode.CLUSTER_NOT_FOUND))
+                .hasMessageContaining("mysql-09");
     }
 }

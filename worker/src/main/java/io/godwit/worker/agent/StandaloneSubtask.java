@@ -1,0 +1,112 @@
+package io.godwit.worker.agent;
+
+import io.godwit.core.config.ConfigLoader;
+import io.godwit.core.config.SourceConfig;
+import io.godwit.core.config.TaskConfig;
+import io.godwit.core.error.ErrorCode;
+import io.godwit.core.error.GodwitException;
+import io.godwit.worker.task.StandaloneTask;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A subtask run by {@link StandaloneTask}: the task restricted to the one source
+ * ({@link TaskConfig#forSource}) with that source's config, its progress lines going to the log.
+ */
+public final class StandaloneSubtask implements Subtask {
+    private static final Logger LOG = LoggerFactory.getLogger(StandaloneSubtask.class);
+    /** How often a full migration logs its progress; the master sees the status on every keepalive anyway. */
+    private static final Duration PROGRESS_INTERVAL = Duration.ofSeconds(10);
+
+    private final String taskName;
+    private final String workerName;
+    private final StandaloneTask task;
+
+    private StandaloneSubtask(TaskConfig task, SourceConfig source, String workerName) {
+        this.taskName = task.name();
+        this.workerName = workerName;
+        this.task = new StandaloneTask(task, Map.of(source.sourceId(), source), StandaloneSubtask::log,
+                PROGRESS_INTERVAL);
+    }
+
+    /** The factory of a worker: its subtasks report {@code workerName} as theirs. */
+    public static Subtask.Factory factory(String workerName) {
+        return spec -> open(spec, workerName);
+    }
+
+    /**
+     * Parses the spec's files (passwords decrypted with DM's built-in key, as DM does) and builds the subtask.
+     *
+     * @throws GodwitException when a file is invalid or names another task or source than the spec
+     */
+    public static Subtask open(SubtaskSpec spec, String workerName) {
+        TaskConfig task = ConfigLoader.parseTask(spec.taskYaml(), spec.task() + ".yaml", ConfigLoader.DEFAULT_CIPHER);
+        if (!task.name().equals(spec.task())) {
+            throw new GodwitException(ErrorCode.CLUSTER_BAD_REQUEST, "the master sent task " + spec.task()
+                    + " with a task.yaml whose name is " + task.name());
+        }
+        SourceConfig source = ConfigLoader.parseSource(spec.sourceYaml(), spec.source() + ".yaml",
+                ConfigLoader.DEFAULT_CIPHER);
+        if (!source.sourceId().equals(spec.source())) {
+            throw new GodwitException(ErrorCode.CLUSTER_BAD_REQUEST, "the master sent source " + spec.source()
+                    + " with a source.yaml whose source-id is " + source.sourceId());
+        }
+        return new StandaloneSubtask(task.forSource(spec.source()), source, workerName);
+    }
+
+    @Override public void run() {
+        task.run();
+    }
+
+    @Override public void stop() {
+        task.stop();
+    }
+
+    @Override public Observation observe() {
+        Map<String, Object> status = withWorkerName(task.status(taskName));
+        return new Observation(status, pausedError(status));
+    }
+
+    /** The status with this worker's name in place of the "standalone" a task run on its own reports. */
+    private Map<String, Object> withWorkerName(Map<String, Object> status) {
+        if (status == null || !(status.get("data") instanceof List<?> sources)) {
+            return status;
+        }
+        List<Object> named = new ArrayList<>();
+        for (Object entry : sources) {
+            if (entry instanceof Map<?, ?> source) {
+                Map<Object, Object> copy = new LinkedHashMap<>(source);
+                copy.put("worker_name", workerName);
+                named.add(copy);
+            } else {
+                named.add(entry);
+            }
+        }
+        Map<String, Object> out = new LinkedHashMap<>(status);
+        out.put("data", named);
+        return out;
+    }
+
+    /** The error of the source the sync paused on its own, read from the status' one entry per source. */
+    private static String pausedError(Map<String, Object> status) {
+        if (status == null || !(status.get("data") instanceof List<?> sources)) {
+            return null;
+        }
+        for (Object entry : sources) {
+            if (entry instanceof Map<?, ?> source && "Paused".equals(source.get("stage"))) {
+                Object error = source.get("error_msg");
+                return error == null ? "the sync paused without an error message" : error.toString();
+            }
+        }
+        return null;
+    }
+
+    private static void log(List<String> lines) {
+        lines.forEach(line -> LOG.info("{}", line));
+    }
+}

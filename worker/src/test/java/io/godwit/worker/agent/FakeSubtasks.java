@@ -1,0 +1,85 @@
+package io.godwit.worker.agent;
+
+import io.godwit.core.error.ErrorCode;
+import io.godwit.core.error.GodwitException;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * Subtasks without databases, by task name: {@code fails*} throws from run(), {@code full*} returns
+ * from run() on its own, {@code selfpause*} pauses itself with an error and waits for stop, any other
+ * runs until stopped. Every start and end goes into {@link #events()} in order.
+ */
+final class FakeSubtasks implements Subtask.Factory {
+    private final List<Fake> opened = new CopyOnWriteArrayList<>();
+    private final List<String> events = new CopyOnWriteArrayList<>();
+
+    @Override public Subtask open(SubtaskSpec spec) {
+        Fake f = new Fake(spec);
+        opened.add(f);
+        return f;
+    }
+
+    List<Fake> opened() {
+        return opened;
+    }
+
+    /** The subtasks opened for {@code task}, oldest first. */
+    List<Fake> opened(String task) {
+        return opened.stream().filter(f -> f.spec.task().equals(task)).toList();
+    }
+
+    List<String> events() {
+        return events;
+    }
+
+    final class Fake implements Subtask {
+        final SubtaskSpec spec;
+        private final CountDownLatch stop = new CountDownLatch(1);
+        private volatile boolean running;
+        private volatile boolean ended;
+
+        Fake(SubtaskSpec spec) {
+            this.spec = spec;
+        }
+
+        @Override public void run() {
+            running = true;
+            events.add("start " + spec.key());
+            try {
+                if (spec.task().startsWith("fails")) {
+                    throw new GodwitException(ErrorCode.CONFIG_INVALID, "scripted failure of " + spec.key());
+                }
+                if (spec.task().startsWith("full")) {
+                    return;
+                }
+                stop.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } finally {
+                running = false;
+                ended = true;
+                events.add("end " + spec.key());
+            }
+        }
+
+        @Override public void stop() {
+            stop.countDown();
+        }
+
+        @Override public Observation observe() {
+            String paused = spec.task().startsWith("selfpause") && running ? "[code=1] scripted pause" : null;
+            return new Observation(Map.of("task", spec.task(), "running", running), paused);
+        }
+
+        boolean running() {
+            return running;
+        }
+
+        boolean ended() {
+            return ended;
+        }
+    }
+}
