@@ -72,7 +72,8 @@ final class WorkerCommand implements Callable<Integer> {
         // the agent needs the advertised address, which may need the bound port: until it exists, status is idle
         AtomicReference<WorkerAgent> agent = new AtomicReference<>();
         WorkerHttpServer http = WorkerHttpServer.start(settings.host(), settings.port(), () -> agent.get() != null
-                ? agent.get().status() : WorkerAgent.idleStatus(settings.name()));
+                ? agent.get().status() : WorkerAgent.idleStatus(settings.name()),
+                () -> agent.get() != null ? agent.get().binlogCommands() : null);
         String advertise = settings.advertiseAddr().isEmpty() ? settings.host() + ":" + http.port()
                 : settings.advertiseAddr();
         WorkerAgent worker = new WorkerAgent(settings.name(), advertise, new MasterClient(settings.masters(),

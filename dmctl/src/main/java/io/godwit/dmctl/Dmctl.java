@@ -14,9 +14,11 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "dmctl", mixinStandardHelpOptions = true, version = "dmctl (godwit)",
         description = "The DM-compatible client of Godwit.",
-        subcommands = {Dmctl.Encrypt.class, Dmctl.Decrypt.class, OperateSourceCommand.class, TaskCommands.Start.class,
+        subcommands = {Dmctl.Encrypt.class, Dmctl.Decrypt.class, BinlogCommands.Binlog.class,
+                BinlogCommands.BinlogSchema.class, OperateSourceCommand.class, TaskCommands.Start.class,
                 TaskCommands.Stop.class, TaskCommands.Pause.class, TaskCommands.Resume.class, QueryStatusCommand.class,
-                MemberCommands.ListMember.class, MemberCommands.TransferSource.class, CheckTaskCommand.class})
+                MemberCommands.ListMember.class, MemberCommands.TransferSource.class, CheckTaskCommand.class,
+                ConfigCommand.class})
 public final class Dmctl implements Runnable {
     @Option(names = "--master-addr", defaultValue = "127.0.0.1:8261", description = "the master's address (default: ${DEFAULT-VALUE})")
     String masterAddr;

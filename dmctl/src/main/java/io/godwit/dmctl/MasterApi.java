@@ -45,6 +45,11 @@ final class MasterApi {
                 .POST(HttpRequest.BodyPublishers.ofString(body.toString())), path);
     }
 
+    JsonNode put(String path, JsonNode body) {
+        return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(body.toString())), path);
+    }
+
     JsonNode delete(String path) {
         return send(HttpRequest.newBuilder(uri(path)).DELETE(), path);
     }

@@ -16,9 +16,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code operate-source create|stop|show}: DM's source management. */
-@Command(name = "operate-source", description = "create/stop/show upstream MySQL/MariaDB sources",
-        subcommands = {OperateSourceCommand.Create.class, OperateSourceCommand.Stop.class, OperateSourceCommand.Show.class})
+/** {@code operate-source create|update|stop|show}: DM's source management. */
+@Command(name = "operate-source", description = "create/update/stop/show upstream MySQL/MariaDB sources",
+        subcommands = {OperateSourceCommand.Create.class, OperateSourceCommand.Update.class,
+                OperateSourceCommand.Stop.class, OperateSourceCommand.Show.class})
 final class OperateSourceCommand {
 
     @Command(name = "create", description = "add sources from source.yaml files")
@@ -36,6 +37,28 @@ final class OperateSourceCommand {
                 String name = DmctlOutput.text(api.post("/api/v1/sources", body), "source_name");
                 JsonNode source = api.get("/api/v1/sources/" + encode(name));
                 sources.add(sourceLine(name, DmctlOutput.text(source, "worker_name")));
+            }
+            return DmctlOutput.print(spec.commandLine().getOut(), out);
+        }
+    }
+
+    @Command(name = "update", description = "replace sources' source.yaml (every task using a source must be stopped)")
+    static final class Update implements Callable<Integer> {
+        @Parameters(arity = "1..*", paramLabel = "source.yaml") List<Path> files;
+        @Spec picocli.CommandLine.Model.CommandSpec spec;
+
+        @Override public Integer call() {
+            MasterApi api = MasterCall.api(spec);
+            ObjectNode out = DmctlOutput.ok();
+            ArrayNode sources = out.putArray("sources");
+            for (Path f : files) {
+                String yaml = read(f);
+                // the source-id names the source to replace; the master checks that it stays the same
+                String id = ConfigLoader.parseSource(yaml, f.toString(), ConfigLoader.DEFAULT_CIPHER).sourceId();
+                ObjectNode body = MasterApi.object();
+                body.put("source_yaml", yaml);
+                JsonNode updated = api.put("/api/v1/sources/" + encode(id), body);
+                sources.add(sourceLine(id, DmctlOutput.text(updated, "worker_name")));
             }
             return DmctlOutput.print(spec.commandLine().getOut(), out);
         }

@@ -88,6 +88,25 @@ public final class SchemaTracker implements TableSchemas {
         infoCache.remove(table);
     }
 
+    /**
+     * Sets {@code table} to the definition of a {@code CREATE TABLE} statement (DM's
+     * {@code binlog-schema update}). As in DM, the name written in the statement is not used: the
+     * definition is {@code table}'s, replacing what was tracked for it.
+     *
+     * @throws GodwitException DDL_UNSUPPORTED when {@code createTableSql} is not one plain
+     *                         {@code CREATE TABLE} with its columns (a {@code LIKE} or a second statement)
+     */
+    public synchronized void define(TableId table, String createTableSql) {
+        ParsedDdl parsed = parser.parse(table.schema(), createTableSql);
+        if (!(parsed instanceof ParsedDdl.Changes changes) || changes.changes().size() != 1
+                || !(changes.changes().get(0).change() instanceof TableChange.CreateTable create)) {
+            throw new GodwitException(ErrorCode.DDL_UNSUPPORTED, "the definition of " + table
+                    + " must be one CREATE TABLE statement with its columns, not: " + createTableSql);
+        }
+        put(editor.create(table, create, databaseCharset(table.schema())));
+        infoCache.remove(table);
+    }
+
     /** The tracked tables, ordered. */
     public SortedSet<TableId> tables() {
         return new TreeSet<>(tables.keySet());

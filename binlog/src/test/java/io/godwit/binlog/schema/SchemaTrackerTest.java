@@ -53,6 +53,27 @@ class SchemaTrackerTest {
     }
 
     @Test
+    void defineSetsTheNamedTableFromACreateStatementWhateverNameItWrites() {
+        SchemaTracker tracker = tracker("CREATE TABLE t (id INT PRIMARY KEY)");
+        tracker.define(T, "CREATE TABLE `other_name` (id INT NOT NULL, c VARCHAR(10), UNIQUE KEY uk (id))");
+        assertThat(tracker.tables()).containsExactly(T);
+        assertThat(tracker.find(T).orElseThrow().columns()).extracting(ColumnInfo::name).containsExactly("id", "c");
+        assertThat(tracker.find(T).orElseThrow().chunkKey()).containsExactly("id");
+        assertThat(SchemaTracker.fromJson(tracker.toJson()).createTableSql(T).orElseThrow()).contains("`c`");
+    }
+
+    @Test
+    void defineRefusesWhatIsNotOnePlainCreateTable() {
+        SchemaTracker tracker = tracker("CREATE TABLE t (id INT PRIMARY KEY)");
+        String before = tracker.toJson();
+        assertThatThrownBy(() -> tracker.define(T, "ALTER TABLE t ADD COLUMN c INT"))
+                .isInstanceOfSatisfying(GodwitException.class,
+                        e -> assertThat(e.code()).isEqualTo(ErrorCode.DDL_UNSUPPORTED));
+        assertThatThrownBy(() -> tracker.define(T, "CREATE TABLE t2 LIKE t")).isInstanceOf(GodwitException.class);
+        assertThat(tracker.toJson()).isEqualTo(before);
+    }
+
+    @Test
     void ignoredStatementsChangeNothing() {
         SchemaTracker tracker = tracker("CREATE TABLE t (id INT PRIMARY KEY)");
         String before = tracker.toJson();

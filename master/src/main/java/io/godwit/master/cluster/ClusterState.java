@@ -22,7 +22,7 @@ import org.slf4j.LoggerFactory;
  *   <li>a free worker is alive and has no source bound;</li>
  *   <li>after every change, each unbound source (in name order) is bound to a free worker (in name
  *       order) while both exist: a new source finds a free worker, a registering worker finds an
- *       unbound source;</li>
+ *       unbound source; a disabled source is never bound;</li>
  *   <li>when a worker's lease lapses its binding is dropped, so rule 2 moves its source to a free
  *       worker at once, or leaves it unbound until a worker registers;</li>
  *   <li>after a restart, each worker named by a stored binding gets one lease from the restart to
@@ -93,7 +93,7 @@ public final class ClusterState {
         return workers.isAlive(worker) && boundSource(worker).isEmpty();
     }
 
-    /** Rule 2: pairs unbound sources with free workers, both in name order, in one save. */
+    /** Rule 2: pairs unbound enabled sources with free workers, both in name order, in one save. */
     void bindUnboundSources() {
         Set<String> busy = new HashSet<>(meta.bindings().values());
         Deque<String> free = new ArrayDeque<>();
@@ -107,7 +107,7 @@ public final class ClusterState {
             if (free.isEmpty()) {
                 break;
             }
-            if (!meta.bindings().containsKey(source)) {
+            if (!meta.bindings().containsKey(source) && !meta.disabledSources().contains(source)) {
                 next = next.withBinding(source, free.poll());
             }
         }

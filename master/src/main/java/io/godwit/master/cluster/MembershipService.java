@@ -4,9 +4,11 @@ import io.godwit.core.error.ErrorCode;
 import io.godwit.core.error.GodwitException;
 import io.godwit.master.cluster.KeepaliveResponse.SourceAssignment;
 import io.godwit.master.cluster.KeepaliveResponse.SubtaskAssignment;
+import io.godwit.master.meta.ExpectedStage;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -14,6 +16,11 @@ import org.slf4j.LoggerFactory;
 public final class MembershipService {
     private static final Logger LOG = LoggerFactory.getLogger(MembershipService.class);
     private final ClusterState state;
+    private final AtomicLong keepalivesReceived = new AtomicLong();
+
+    /** How many workers are in each state; free and bound divide the alive ones. */
+    public record WorkerCounts(int alive, int offline, int free, int bound) {
+    }
 
     public MembershipService(ClusterState state) {
         this.state = state;
@@ -25,6 +32,7 @@ public final class MembershipService {
      * any offline worker and comes back free.
      */
     public KeepaliveResponse keepalive(KeepaliveRequest request) {
+        keepalivesReceived.incrementAndGet();
         if (request.name() == null || request.name().isBlank()) {
             throw new GodwitException(ErrorCode.CLUSTER_BAD_REQUEST, "a keepalive needs the worker's \"name\"");
         }
@@ -51,6 +59,28 @@ public final class MembershipService {
         }
     }
 
+    public WorkerCounts workerCounts() {
+        synchronized (state) {
+            int alive = 0;
+            int offline = 0;
+            int bound = 0;
+            for (WorkerRegistry.Worker w : state.workers().all()) {
+                if (w.offline) {
+                    offline++;
+                } else {
+                    alive++;
+                    bound += state.boundSource(w.name).isPresent() ? 1 : 0;
+                }
+            }
+            return new WorkerCounts(alive, offline, alive - bound, bound);
+        }
+    }
+
+    /** Keepalives received since the master started, refused ones included (a counter for the metrics). */
+    public long keepalivesReceived() {
+        return keepalivesReceived.get();
+    }
+
     private KeepaliveResponse desiredState(String worker) {
         Optional<String> source = state.boundSource(worker);
         if (source.isEmpty()) {
@@ -59,7 +89,8 @@ public final class MembershipService {
         String id = source.get();
         List<SubtaskAssignment> subtasks = new ArrayList<>();
         state.meta().subtasks().forEach((task, perSource) -> {
-            if (perSource.containsKey(id)) {
+            // a Stopped subtask is left out: the worker stops what the master no longer lists
+            if (perSource.containsKey(id) && perSource.get(id).stage() != ExpectedStage.STOPPED) {
                 subtasks.add(new SubtaskAssignment(task, id, perSource.get(id).stage(),
                         state.meta().tasks().get(task).taskYaml()));
             }

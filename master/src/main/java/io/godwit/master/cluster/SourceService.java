@@ -4,12 +4,18 @@ import io.godwit.core.config.ConfigLoader;
 import io.godwit.core.config.SourceConfig;
 import io.godwit.core.error.ErrorCode;
 import io.godwit.core.error.GodwitException;
+import io.godwit.master.meta.ExpectedStage;
+import io.godwit.master.meta.SubtaskTarget;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** DM's operate-source and transfer-source on the master's state. */
+/**
+ * DM's operate-source (create, update, stop, show), transfer-source and the OpenAPI's source
+ * status, enable and disable, on the master's state.
+ */
 public final class SourceService {
     private static final Logger LOG = LoggerFactory.getLogger(SourceService.class);
     private final ClusterState state;
@@ -20,12 +26,7 @@ public final class SourceService {
 
     /** Validates and stores a source.yaml, then binds the source to a free worker if there is one. */
     public SourceView create(String sourceYaml) {
-        if (sourceYaml == null || sourceYaml.isBlank()) {
-            throw new GodwitException(ErrorCode.CLUSTER_BAD_REQUEST,
-                    "the request needs \"source_yaml\": the source.yaml text");
-        }
-        SourceConfig config = ConfigLoader.parseSource(sourceYaml, "source.yaml", ConfigLoader.DEFAULT_CIPHER);
-        String id = config.sourceId();
+        String id = parseRequest(sourceYaml).sourceId();
         synchronized (state) {
             if (state.meta().sources().containsKey(id)) {
                 throw new GodwitException(ErrorCode.CLUSTER_CONFLICT, "source " + id + " already exists");
@@ -34,6 +35,32 @@ public final class SourceService {
             LogContext.with("source", id, () -> LOG.info("source {} created", id));
             state.bindUnboundSources();
             return view(id);
+        }
+    }
+
+    /**
+     * Replaces the source.yaml of an existing source (DM's operate-source update). Allowed only while no
+     * subtask on the source is expected Running or Paused: as in DM, the tasks that use it are stopped
+     * first, so no subtask runs on the old settings while the worker gets the new ones. The binding
+     * stays; the bound worker receives the new source.yaml with its next keepalive.
+     */
+    public SourceView update(String sourceId, String sourceYaml) {
+        String id = parseRequest(sourceYaml).sourceId();
+        if (!id.equals(sourceId)) {
+            throw new GodwitException(ErrorCode.CLUSTER_BAD_REQUEST, "the source.yaml is for source-id " + id
+                    + ", not " + sourceId + "; the source-id of a source cannot change");
+        }
+        synchronized (state) {
+            requireSource(sourceId);
+            List<String> active = tasksUsing(sourceId, true);
+            if (!active.isEmpty()) {
+                throw new GodwitException(ErrorCode.CLUSTER_CONFLICT, "source " + sourceId + " is used by task(s) "
+                        + String.join(", ", active) + " that are not stopped; stop them first"
+                        + " (POST /api/v1/tasks/{task}/stop or dmctl stop-task)");
+            }
+            state.commit(state.meta().withSource(sourceId, sourceYaml));
+            LogContext.with("source", sourceId, () -> LOG.info("source {} updated", sourceId));
+            return view(sourceId);
         }
     }
 
@@ -56,12 +83,7 @@ public final class SourceService {
     public void delete(String sourceId) {
         synchronized (state) {
             requireSource(sourceId);
-            List<String> users = new ArrayList<>();
-            state.meta().subtasks().forEach((task, perSource) -> {
-                if (perSource.containsKey(sourceId)) {
-                    users.add(task);
-                }
-            });
+            List<String> users = tasksUsing(sourceId, false);
             if (!users.isEmpty()) {
                 throw new GodwitException(ErrorCode.CLUSTER_CONFLICT, "source " + sourceId + " is used by task(s) "
                         + String.join(", ", users) + "; stop them first");
@@ -76,6 +98,10 @@ public final class SourceService {
     public void transfer(String sourceId, String workerName) {
         synchronized (state) {
             requireSource(sourceId);
+            if (state.meta().disabledSources().contains(sourceId)) {
+                throw new GodwitException(ErrorCode.CLUSTER_CONFLICT, "source " + sourceId
+                        + " is disabled; enable it first");
+            }
             if (workerName == null || workerName.isBlank()) {
                 throw new GodwitException(ErrorCode.CLUSTER_BAD_REQUEST, "the request needs \"worker_name\"");
             }
@@ -96,6 +122,92 @@ public final class SourceService {
         }
     }
 
+    /**
+     * The source's worker, whether that worker is alive, and each subtask on the source with its
+     * expected stage and the stage the worker last reported.
+     */
+    public SourceStatusView status(String sourceId) {
+        synchronized (state) {
+            requireSource(sourceId);
+            String worker = state.meta().bindings().getOrDefault(sourceId, "");
+            List<SourceStatusView.Subtask> subtasks = new ArrayList<>();
+            state.meta().subtasks().forEach((task, perSource) -> {
+                SubtaskTarget target = perSource.get(sourceId);
+                if (target != null) {
+                    Optional<SubtaskReport> report = state.workers().report(worker, task, sourceId);
+                    subtasks.add(new SourceStatusView.Subtask(task, target.stage(),
+                            report.map(r -> r.stage() == null ? "" : r.stage().displayName()).orElse(""),
+                            report.map(SubtaskReport::error).orElse(null)));
+                }
+            });
+            return new SourceStatusView(sourceId, isEnabled(sourceId), worker,
+                    !worker.isEmpty() && state.workers().isAlive(worker), subtasks);
+        }
+    }
+
+    /**
+     * Disables a source (DM's OpenAPI disable): it is unbound and not bound again until enabled, so its
+     * worker, no longer given the source, stops the source's subtasks; their expected stages stay as they
+     * were, so enabling brings each back to where it was. The freed worker may take another source.
+     */
+    public void disable(String sourceId) {
+        synchronized (state) {
+            requireSource(sourceId);
+            if (!isEnabled(sourceId)) {
+                return;
+            }
+            String worker = state.meta().bindings().getOrDefault(sourceId, "");
+            state.commit(state.meta().withSourceDisabled(sourceId));
+            LogContext.with("source", sourceId, () -> LOG.info("source {} disabled{}", sourceId,
+                    worker.isEmpty() ? "" : ", unbound from worker " + worker));
+            state.bindUnboundSources();
+        }
+    }
+
+    /** Enables a disabled source and binds it to a free worker if there is one. */
+    public void enable(String sourceId) {
+        synchronized (state) {
+            requireSource(sourceId);
+            if (isEnabled(sourceId)) {
+                return;
+            }
+            state.commit(state.meta().withSourceEnabled(sourceId));
+            LogContext.with("source", sourceId, () -> LOG.info("source {} enabled", sourceId));
+            state.bindUnboundSources();
+        }
+    }
+
+    /** The number of sources (the master's metrics). */
+    public int count() {
+        synchronized (state) {
+            return state.meta().sources().size();
+        }
+    }
+
+    private static SourceConfig parseRequest(String sourceYaml) {
+        if (sourceYaml == null || sourceYaml.isBlank()) {
+            throw new GodwitException(ErrorCode.CLUSTER_BAD_REQUEST,
+                    "the request needs \"source_yaml\": the source.yaml text");
+        }
+        return ConfigLoader.parseSource(sourceYaml, "source.yaml", ConfigLoader.DEFAULT_CIPHER);
+    }
+
+    /** Holding the lock: the tasks with a subtask on the source (only those not Stopped, when {@code activeOnly}). */
+    private List<String> tasksUsing(String sourceId, boolean activeOnly) {
+        List<String> users = new ArrayList<>();
+        state.meta().subtasks().forEach((task, perSource) -> {
+            SubtaskTarget target = perSource.get(sourceId);
+            if (target != null && (!activeOnly || target.stage() != ExpectedStage.STOPPED)) {
+                users.add(task);
+            }
+        });
+        return users;
+    }
+
+    private boolean isEnabled(String sourceId) {
+        return !state.meta().disabledSources().contains(sourceId);
+    }
+
     private void requireSource(String sourceId) {
         if (!state.meta().sources().containsKey(sourceId)) {
             throw new GodwitException(ErrorCode.CLUSTER_NOT_FOUND, "source " + sourceId + " not found");
@@ -106,6 +218,6 @@ public final class SourceService {
         SourceConfig config = ConfigLoader.parseSource(state.meta().sources().get(sourceId), "source " + sourceId,
                 ConfigLoader.DEFAULT_CIPHER);
         return new SourceView(sourceId, config.from().host(), config.from().port(), config.from().user(),
-                config.enableGtid(), state.meta().bindings().getOrDefault(sourceId, ""));
+                config.enableGtid(), isEnabled(sourceId), state.meta().bindings().getOrDefault(sourceId, ""));
     }
 }

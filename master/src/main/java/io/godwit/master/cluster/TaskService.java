@@ -21,8 +21,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * DM's start-task, pause-task, resume-task, stop-task and query-status on the master's state. The
- * master only records the expected stage of each subtask; the workers reconcile toward it.
+ * DM's start-task, pause-task, resume-task, stop-task, query-status and config task, and the
+ * OpenAPI's start and stop of a task, on the master's state. The master only records the expected
+ * stage of each subtask; the workers reconcile toward it.
  */
 public final class TaskService {
     private static final Logger LOG = LoggerFactory.getLogger(TaskService.class);
@@ -99,15 +100,46 @@ public final class TaskService {
     public List<TaskView> list() {
         synchronized (state) {
             List<TaskView> views = new ArrayList<>();
-            state.meta().tasks().forEach((name, task) -> {
-                TaskConfig config = parse(name, task);
-                Map<String, SubtaskTarget> subtasks = state.meta().subtasks().get(name);
-                boolean anyPaused = subtasks.values().stream().anyMatch(t -> t.stage() == ExpectedStage.PAUSED);
-                views.add(new TaskView(name, config.taskMode().yamlName(), List.copyOf(subtasks.keySet()),
-                        (anyPaused ? ExpectedStage.PAUSED : ExpectedStage.RUNNING).displayName()));
-            });
+            state.meta().tasks().keySet().forEach(name -> views.add(view(name)));
             return views;
         }
+    }
+
+    /** The task with its task.yaml, every password in it masked (DM's get-config / config task). */
+    public TaskDetailView get(String task) {
+        synchronized (state) {
+            requireTask(task);
+            TaskView view = view(task);
+            return new TaskDetailView(view.name(), view.taskMode(), view.sourceNameList(), view.stage(),
+                    YamlPasswordMask.mask(state.meta().tasks().get(task).taskYaml()));
+        }
+    }
+
+    /** The number of tasks (the master's metrics). */
+    public int count() {
+        synchronized (state) {
+            return state.meta().tasks().size();
+        }
+    }
+
+    /** Holding the lock: the list entry of an existing task. */
+    private TaskView view(String name) {
+        TaskConfig config = parse(name, state.meta().tasks().get(name));
+        Map<String, SubtaskTarget> subtasks = state.meta().subtasks().get(name);
+        return new TaskView(name, config.taskMode().yamlName(), List.copyOf(subtasks.keySet()),
+                taskStage(subtasks).displayName());
+    }
+
+    /** Paused when any subtask is to be paused, else Running when any is to run, else Stopped. */
+    private static ExpectedStage taskStage(Map<String, SubtaskTarget> subtasks) {
+        boolean anyRunning = false;
+        for (SubtaskTarget t : subtasks.values()) {
+            if (t.stage() == ExpectedStage.PAUSED) {
+                return ExpectedStage.PAUSED;
+            }
+            anyRunning |= t.stage() == ExpectedStage.RUNNING;
+        }
+        return anyRunning ? ExpectedStage.RUNNING : ExpectedStage.STOPPED;
     }
 
     /** One row per subtask, with what its worker last reported. */
@@ -135,6 +167,23 @@ public final class TaskService {
     /** Sets the named sources' subtasks (all when {@code sources} is null or empty) Running. */
     public void resume(String task, List<String> sources) {
         setStage(task, sources, ExpectedStage.RUNNING);
+    }
+
+    /**
+     * DM's OpenAPI start: sets the named sources' subtasks (all when {@code sources} is null or empty)
+     * Running, whatever stage they had. The prechecks ran when the task was created.
+     */
+    public void start(String task, List<String> sources) {
+        setStage(task, sources, ExpectedStage.RUNNING);
+    }
+
+    /**
+     * DM's OpenAPI stop: sets the named sources' subtasks (all when {@code sources} is null or empty)
+     * Stopped. The task stays, with its checkpoints in the target, so a start resumes it; delete
+     * removes it (dmctl stop-task).
+     */
+    public void stop(String task, List<String> sources) {
+        setStage(task, sources, ExpectedStage.STOPPED);
     }
 
     /** Removes the task: its workers stop its subtasks when the next keepalive no longer lists them. */

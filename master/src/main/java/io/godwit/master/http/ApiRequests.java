@@ -13,7 +13,7 @@ final class ApiRequests {
     record CreateTask(String taskYaml, boolean removeMeta) {
     }
 
-    /** pause and resume: which sources; absent or empty means all of the task's sources. */
+    /** start, stop, pause and resume: which sources; absent or empty means all of the task's sources. */
     record SourceSelection(List<String> sourceNameList) {
     }
 

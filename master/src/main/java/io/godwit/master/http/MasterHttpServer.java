@@ -24,8 +24,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The master's HTTP endpoint: the public API under {@code /api/v1} (DM's OpenAPI paths) and the
- * workers' keepalive under {@code /internal/v1}. A thin adapter: each handler parses the request,
+ * The master's HTTP endpoint: the public API under {@code /api/v1} (DM's OpenAPI paths, described
+ * at {@code /api/v1/dm.json}), the workers' keepalive under {@code /internal/v1} and the Prometheus
+ * metrics at {@code /metrics}. A thin adapter: each handler parses the request,
  * calls a service off the event loop (services write the meta store with fsync) and maps the
  * result to JSON, or a {@link GodwitException} to {@code {"error_code", "error_msg"}} with the
  * status its code calls for.
@@ -42,14 +43,16 @@ public final class MasterHttpServer implements AutoCloseable {
 
     private final Vertx vertx;
     private final HttpServer server;
+    private final Router router;
 
     /** What {@code GET /api/v1/cluster/masters} says about this master. */
     public record MasterIdentity(String name, String advertiseAddr) {
     }
 
-    private MasterHttpServer(Vertx vertx, HttpServer server) {
+    private MasterHttpServer(Vertx vertx, HttpServer server, Router router) {
         this.vertx = vertx;
         this.server = server;
+        this.router = router;
     }
 
     /**
@@ -77,11 +80,28 @@ public final class MasterHttpServer implements AutoCloseable {
         handle(router.delete("/api/v1/tasks/:task"), routes::deleteTask);
         handle(router.get("/api/v1/cluster/masters"), routes::masters);
         handle(router.get("/api/v1/cluster/workers"), routes::workers);
+        handle(router.put("/api/v1/sources/:source"), routes::updateSource);
+        handle(router.get("/api/v1/sources/:source/status"), routes::sourceStatus);
+        handle(router.post("/api/v1/sources/:source/enable"), routes::enableSource);
+        handle(router.post("/api/v1/sources/:source/disable"), routes::disableSource);
+        handle(router.get("/api/v1/tasks/:task"), routes::getTask);
+        handle(router.post("/api/v1/tasks/:task/start"), routes::startTask);
+        handle(router.post("/api/v1/tasks/:task/stop"), routes::stopTask);
+        handle(router.get("/api/v1/dm.json"), routes::openApiDocument);
+        handle(router.get("/metrics"), routes::metrics);
+        BinlogRoutes binlog = new BinlogRoutes(new io.godwit.master.cluster.WorkerProxy(tasks, members));
+        String subtask = "/api/v1/tasks/:task/sources/:source";
+        handle(router.post(subtask + "/binlog/skip"), binlog::skip);
+        handle(router.post(subtask + "/binlog/replace"), binlog::replace);
+        handle(router.get(subtask + "/binlog-schema"), binlog::listSchemas);
+        handle(router.get(subtask + "/binlog-schema/:db/:table"), binlog::getSchema);
+        handle(router.put(subtask + "/binlog-schema/:db/:table"), binlog::updateSchema);
+        handle(router.delete(subtask + "/binlog-schema/:db/:table"), binlog::deleteSchema);
         try {
             HttpServer server = vertx.createHttpServer().requestHandler(router).listen(port, host)
                     .toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
             routes.bound(host, server.actualPort());
-            return new MasterHttpServer(vertx, server);
+            return new MasterHttpServer(vertx, server, router);
         } catch (Exception e) {
             vertx.close();
             Throwable cause = e.getCause() != null ? e.getCause() : e;
@@ -94,6 +114,17 @@ public final class MasterHttpServer implements AutoCloseable {
     /** The port it listens on (the chosen one when started with port 0). */
     public int port() {
         return server.actualPort();
+    }
+
+    /** Every route registered, as {@code "METHOD /path/:param"} (what the OpenAPI document must describe). */
+    List<String> registeredRoutes() {
+        List<String> out = new java.util.ArrayList<>();
+        for (io.vertx.ext.web.Route route : router.getRoutes()) {
+            if (route.getPath() != null && route.methods() != null) {
+                route.methods().forEach(m -> out.add(m.name() + " " + route.getPath()));
+            }
+        }
+        return out;
     }
 
     @Override public void close() {
@@ -112,8 +143,16 @@ public final class MasterHttpServer implements AutoCloseable {
         Reply run(RoutingContext ctx) throws Exception;
     }
 
-    /** A status and a body ({@code null}: no body). */
+    /** A status and a body ({@code null}: no body; a {@link Text}: sent as is; else written as JSON). */
     record Reply(int status, Object body) {
+        /** A body that is already text in its own format (the metrics, the OpenAPI document). */
+        record Text(String contentType, String text) {
+        }
+
+        static Reply text(String contentType, String text) {
+            return new Reply(200, new Text(contentType, text));
+        }
+
         static Reply ok(Object body) {
             return new Reply(200, body);
         }
@@ -133,6 +172,8 @@ public final class MasterHttpServer implements AutoCloseable {
                 ctx.response().setStatusCode(reply.status());
                 if (reply.body() == null) {
                     ctx.response().end();
+                } else if (reply.body() instanceof Reply.Text text) {
+                    ctx.response().putHeader("content-type", text.contentType()).end(text.text());
                 } else {
                     ctx.response().putHeader("content-type", "application/json")
                             .end(JSON.writeValueAsString(reply.body()));

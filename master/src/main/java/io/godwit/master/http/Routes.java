@@ -6,6 +6,7 @@ import io.godwit.master.cluster.SourceService;
 import io.godwit.master.cluster.TaskService;
 import io.godwit.master.http.MasterHttpServer.MasterIdentity;
 import io.godwit.master.http.MasterHttpServer.Reply;
+import io.godwit.master.metrics.MasterMetrics;
 import io.vertx.ext.web.RoutingContext;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,6 +18,8 @@ final class Routes {
     private final TaskService tasks;
     private final MembershipService members;
     private final MasterIdentity identity;
+    private final MasterMetrics metrics;
+    private final String openApiJson = OpenApiDocument.load();
     private volatile String boundAddr = "";
 
     Routes(SourceService sources, TaskService tasks, MembershipService members, MasterIdentity identity) {
@@ -24,6 +27,7 @@ final class Routes {
         this.tasks = tasks;
         this.members = members;
         this.identity = identity;
+        this.metrics = new MasterMetrics(sources, tasks, members);
     }
 
     void bound(String host, int port) {
@@ -45,6 +49,26 @@ final class Routes {
 
     Reply getSource(RoutingContext ctx) {
         return Reply.ok(sources.get(ctx.pathParam("source")));
+    }
+
+    Reply updateSource(RoutingContext ctx) {
+        ApiRequests.CreateSource request = MasterHttpServer.requiredBody(ctx, ApiRequests.CreateSource.class);
+        return Reply.ok(sources.update(ctx.pathParam("source"), request.sourceYaml()));
+    }
+
+    /** DM's shape: a list with one entry per worker serving the source (one here: no relay workers). */
+    Reply sourceStatus(RoutingContext ctx) {
+        return Reply.listing(List.of(sources.status(ctx.pathParam("source"))));
+    }
+
+    Reply enableSource(RoutingContext ctx) {
+        sources.enable(ctx.pathParam("source"));
+        return Reply.ok(Map.of("source_name", ctx.pathParam("source"), "enable", true));
+    }
+
+    Reply disableSource(RoutingContext ctx) {
+        sources.disable(ctx.pathParam("source"));
+        return Reply.ok(Map.of("source_name", ctx.pathParam("source"), "enable", false));
     }
 
     Reply deleteSource(RoutingContext ctx) {
@@ -70,6 +94,20 @@ final class Routes {
 
     Reply listTasks(RoutingContext ctx) {
         return Reply.listing(tasks.list());
+    }
+
+    Reply getTask(RoutingContext ctx) {
+        return Reply.ok(tasks.get(ctx.pathParam("task")));
+    }
+
+    Reply startTask(RoutingContext ctx) {
+        tasks.start(ctx.pathParam("task"), selectedSources(ctx));
+        return Reply.ok(Map.of("task_name", ctx.pathParam("task")));
+    }
+
+    Reply stopTask(RoutingContext ctx) {
+        tasks.stop(ctx.pathParam("task"), selectedSources(ctx));
+        return Reply.ok(Map.of("task_name", ctx.pathParam("task")));
     }
 
     Reply taskStatus(RoutingContext ctx) {
@@ -102,6 +140,14 @@ final class Routes {
 
     Reply workers(RoutingContext ctx) {
         return Reply.listing(members.workers());
+    }
+
+    Reply openApiDocument(RoutingContext ctx) {
+        return Reply.text("application/json", openApiJson);
+    }
+
+    Reply metrics(RoutingContext ctx) {
+        return Reply.text(MasterMetrics.CONTENT_TYPE, metrics.scrape());
     }
 
     private static List<String> selectedSources(RoutingContext ctx) {

@@ -2,21 +2,25 @@ package io.godwit.master.meta;
 
 import java.util.Collections;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.function.Consumer;
 
 /**
  * Everything the master must remember across a restart, as one immutable value: sources
  * (source-id to source.yaml text), tasks, bindings (source-id to worker name) and the desired
- * stage of every subtask (task to source-id to target). Worker liveness is not here: it is
- * rebuilt from keepalives after a restart.
+ * stage of every subtask (task to source-id to target), and the sources an operator disabled
+ * (never bound while disabled). Worker liveness is not here: it is rebuilt from keepalives after a
+ * restart.
  *
  * <p>Changes return a new snapshot with {@code revision} one higher; the maps are sorted so the
  * file on disk and every listing come out in a stable order.
  */
 public record MetaSnapshot(long revision, Map<String, String> sources, Map<String, StoredTask> tasks,
-                           Map<String, String> bindings, Map<String, Map<String, SubtaskTarget>> subtasks) {
-    public static final MetaSnapshot EMPTY = new MetaSnapshot(0, Map.of(), Map.of(), Map.of(), Map.of());
+                           Map<String, String> bindings, Map<String, Map<String, SubtaskTarget>> subtasks,
+                           Set<String> disabledSources) {
+    public static final MetaSnapshot EMPTY = new MetaSnapshot(0, Map.of(), Map.of(), Map.of(), Map.of(), Set.of());
 
     public MetaSnapshot {
         sources = sorted(sources);
@@ -27,18 +31,34 @@ public record MetaSnapshot(long revision, Map<String, String> sources, Map<Strin
             subtasks.forEach((task, perSource) -> stages.put(task, sorted(perSource)));
         }
         subtasks = Collections.unmodifiableSortedMap(stages);
+        // absent in a meta.json written before sources could be disabled
+        disabledSources = Collections.unmodifiableSortedSet(
+                disabledSources == null ? new TreeSet<>() : new TreeSet<>(disabledSources));
     }
 
     public MetaSnapshot withSource(String sourceId, String sourceYaml) {
         return change(s -> s.sources.put(sourceId, sourceYaml));
     }
 
-    /** Removes the source and its binding. */
+    /** Removes the source, its binding and its disabled mark. */
     public MetaSnapshot withoutSource(String sourceId) {
         return change(s -> {
             s.sources.remove(sourceId);
             s.bindings.remove(sourceId);
+            s.disabledSources.remove(sourceId);
         });
+    }
+
+    /** Marks the source disabled and drops its binding, so no worker runs it until it is enabled again. */
+    public MetaSnapshot withSourceDisabled(String sourceId) {
+        return change(s -> {
+            s.disabledSources.add(sourceId);
+            s.bindings.remove(sourceId);
+        });
+    }
+
+    public MetaSnapshot withSourceEnabled(String sourceId) {
+        return change(s -> s.disabledSources.remove(sourceId));
     }
 
     public MetaSnapshot withBinding(String sourceId, String workerName) {
@@ -82,14 +102,16 @@ public record MetaSnapshot(long revision, Map<String, String> sources, Map<Strin
 
     private MetaSnapshot change(Consumer<Draft> edit) {
         Draft draft = new Draft(revision + 1, new TreeMap<>(sources), new TreeMap<>(tasks), new TreeMap<>(bindings),
-                new TreeMap<>(subtasks));
+                new TreeMap<>(subtasks), new TreeSet<>(disabledSources));
         edit.accept(draft);
-        return new MetaSnapshot(draft.revision, draft.sources, draft.tasks, draft.bindings, draft.subtasks);
+        return new MetaSnapshot(draft.revision, draft.sources, draft.tasks, draft.bindings, draft.subtasks,
+                draft.disabledSources);
     }
 
     /** The mutable copy one change works on; never escapes {@link #change}. */
     private record Draft(long revision, Map<String, String> sources, Map<String, StoredTask> tasks,
-                         Map<String, String> bindings, Map<String, Map<String, SubtaskTarget>> subtasks) {
+                         Map<String, String> bindings, Map<String, Map<String, SubtaskTarget>> subtasks,
+                         Set<String> disabledSources) {
     }
 
     private static <V> Map<String, V> sorted(Map<String, V> map) {

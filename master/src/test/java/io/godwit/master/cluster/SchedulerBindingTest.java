@@ -221,7 +221,7 @@ class SchedulerBindingTest {
         ClusterFixture c = cluster();
         SourceView view = c.sources.create(sourceYaml("s1"));
 
-        assertThat(view).isEqualTo(new SourceView("s1", "db-s1.example", 3306, "repl", true, ""));
+        assertThat(view).isEqualTo(new SourceView("s1", "db-s1.example", 3306, "repl", true, true, ""));
         assertThat(view.toString()).doesNotContain("s3cret");
     }
 

@@ -154,4 +154,63 @@ class SchedulerTaskTest {
         assertThat(c.beat("w3").subtasks()).extracting(SubtaskAssignment::source).containsExactly("s1");
         assertThat(c.tasks.status("t1").get(0).workerName()).isEqualTo("w3");
     }
+
+    @Test
+    void stopTakesSubtasksOffTheWorkersAndStartBringsThemBack() {
+        c.tasks.create(taskYaml("t1", "s1", "s2"), false);
+
+        c.tasks.stop("t1", List.of("s1"));
+
+        assertThat(c.beat("w1").subtasks()).isEmpty();
+        assertThat(c.beat("w2").subtasks()).extracting(SubtaskAssignment::stage).containsExactly(ExpectedStage.RUNNING);
+        assertThat(c.tasks.list().get(0).stage()).isEqualTo("Running");
+        assertThat(c.tasks.status("t1")).extracting(SubtaskStatusView::expectedStage)
+                .containsExactly(ExpectedStage.STOPPED, ExpectedStage.RUNNING);
+
+        c.tasks.stop("t1", null);
+        assertThat(c.beat("w2").subtasks()).isEmpty();
+        assertThat(c.tasks.list()).containsExactly(new TaskView("t1", "all", List.of("s1", "s2"), "Stopped"));
+
+        c.tasks.start("t1", List.of());
+        assertThat(c.beat("w1").subtasks()).extracting(SubtaskAssignment::stage).containsExactly(ExpectedStage.RUNNING);
+        assertThat(c.beat("w2").subtasks()).extracting(SubtaskAssignment::stage).containsExactly(ExpectedStage.RUNNING);
+        assertThat(c.tasks.list().get(0).stage()).isEqualTo("Running");
+    }
+
+    @Test
+    void stoppedTaskAndItsStageSurviveRestart() {
+        c.tasks.create(taskYaml("t1", "s1"), false);
+        c.tasks.stop("t1", null);
+
+        ClusterFixture restarted = new ClusterFixture(dir, clock);
+
+        assertThat(restarted.tasks.list().get(0).stage()).isEqualTo("Stopped");
+        assertThat(restarted.beat("w1").subtasks()).isEmpty();
+    }
+
+    @Test
+    void startAndStopOfForeignSourceOrUnknownTaskAreRefused() {
+        c.tasks.create(taskYaml("t1", "s1"), false);
+
+        assertCode(() -> c.tasks.start("t1", List.of("s2")), ErrorCode.CLUSTER_BAD_REQUEST);
+        assertCode(() -> c.tasks.stop("t1", List.of("s2")), ErrorCode.CLUSTER_BAD_REQUEST);
+        assertCode(() -> c.tasks.start("nope", null), ErrorCode.CLUSTER_NOT_FOUND);
+        assertCode(() -> c.tasks.stop("nope", null), ErrorCode.CLUSTER_NOT_FOUND);
+        assertCode(() -> c.tasks.get("nope"), ErrorCode.CLUSTER_NOT_FOUND);
+    }
+
+    @Test
+    void getShowsTheTaskWithItsPasswordMasked() {
+        String yaml = taskYaml("t1", "s1").replace("password: \"\"", "password: \"t4rget-pw\"");
+        c.tasks.create(yaml, false);
+        c.tasks.pause("t1", null);
+
+        TaskDetailView task = c.tasks.get("t1");
+
+        assertThat(task.name()).isEqualTo("t1");
+        assertThat(task.taskMode()).isEqualTo("all");
+        assertThat(task.sourceNameList()).containsExactly("s1");
+        assertThat(task.stage()).isEqualTo("Paused");
+        assertThat(task.taskYaml()).doesNotContain("t4rget-pw").contains("******").contains("name: t1");
+    }
 }

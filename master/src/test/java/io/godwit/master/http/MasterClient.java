@@ -31,10 +31,32 @@ final class MasterClient {
     }
 
     Answer post(String path, Object body) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).header("content-type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(text(body))));
+    }
+
+    Answer put(String path, Object body) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).header("content-type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(text(body))));
+    }
+
+    /** A GET whose answer is not JSON (the metrics): the status and the text. */
+    Answer getText(String path) {
         try {
-            String text = body instanceof String s ? s : JSON.writeValueAsString(body);
-            return send(HttpRequest.newBuilder(URI.create(base + path)).header("content-type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(text)));
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(base + path)).GET().build(),
+                    HttpResponse.BodyHandlers.ofString());
+            return new Answer(response.statusCode(), null, response.body());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String text(Object body) {
+        try {
+            return body instanceof String s ? s : JSON.writeValueAsString(body);
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }

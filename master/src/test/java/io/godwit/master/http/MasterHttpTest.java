@@ -59,7 +59,7 @@ class MasterHttpTest {
         assertThat(listed.body().get("total").asInt()).isEqualTo(1);
         assertThat(asMap(listed.body().get("data").get(0))).isEqualTo(Map.of(
                 "source_name", "s1", "host", "db-s1.example", "port", 3306, "user", "repl", "enable_gtid", true,
-                "worker_name", "w1"));
+                "enable", true, "worker_name", "w1"));
         assertThat(listed.raw()).doesNotContain("s3cret");
         assertThat(client.get("/api/v1/sources/s1").body().get("worker_name").asText()).isEqualTo("w1");
 

@@ -44,6 +44,29 @@ class FileMetaStoreTest {
     }
 
     @Test
+    void disabledSourcesAndStoppedStagesSurviveRestart() {
+        MetaSnapshot saved = sample().withSourceDisabled("s1").withStage("t", List.of("s1"), ExpectedStage.STOPPED);
+        new FileMetaStore(dir).save(saved);
+
+        MetaSnapshot loaded = new FileMetaStore(dir).load();
+
+        assertThat(loaded.disabledSources()).containsExactly("s1");
+        assertThat(loaded.bindings()).doesNotContainKey("s1");
+        assertThat(loaded.subtasks().get("t").get("s1").stage()).isEqualTo(ExpectedStage.STOPPED);
+    }
+
+    @Test
+    void storeWrittenBeforeSourcesCouldBeDisabledStillLoads() throws Exception {
+        Files.writeString(dir.resolve(FileMetaStore.FILE_NAME), "{\"revision\": 2, \"sources\": {\"s1\": \"x\"},"
+                + " \"tasks\": {}, \"bindings\": {\"s1\": \"w1\"}, \"subtasks\": {}}");
+
+        MetaSnapshot loaded = new FileMetaStore(dir).load();
+
+        assertThat(loaded.disabledSources()).isEmpty();
+        assertThat(loaded.bindings()).containsEntry("s1", "w1");
+    }
+
+    @Test
     void laterSaveReplacesEarlierOne() {
         FileMetaStore store = new FileMetaStore(dir);
         store.save(sample());

@@ -24,11 +24,13 @@ public final class StandaloneSubtask implements Subtask {
     private static final Duration PROGRESS_INTERVAL = Duration.ofSeconds(10);
 
     private final String taskName;
+    private final String sourceId;
     private final String workerName;
     private final StandaloneTask task;
 
     private StandaloneSubtask(TaskConfig task, SourceConfig source, String workerName) {
         this.taskName = task.name();
+        this.sourceId = source.sourceId();
         this.workerName = workerName;
         this.task = new StandaloneTask(task, Map.of(source.sourceId(), source), StandaloneSubtask::log,
                 PROGRESS_INTERVAL);
@@ -70,6 +72,14 @@ public final class StandaloneSubtask implements Subtask {
     @Override public Observation observe() {
         Map<String, Object> status = withWorkerName(task.status(taskName));
         return new Observation(status, pausedError(status));
+    }
+
+    @Override public boolean syncPaused() {
+        return task.syncPaused(sourceId);
+    }
+
+    @Override public String resolvePausedDdl(List<String> replacement) {
+        return task.resolvePausedDdl(sourceId, replacement).toString();
     }
 
     /** The status with this worker's name in place of the "standalone" a task run on its own reports. */

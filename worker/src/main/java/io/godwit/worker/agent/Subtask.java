@@ -1,5 +1,6 @@
 package io.godwit.worker.agent;
 
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -16,6 +17,21 @@ public interface Subtask {
 
     /** The subtask's status now; may query the databases, so never called on the keepalive thread. */
     Observation observe();
+
+    /**
+     * Whether the subtask's sync stopped on an error and waits for an operator while {@link #run()} goes
+     * on (DM's Paused with an error); nothing but {@link #resolvePausedDdl} starts it again.
+     */
+    boolean syncPaused();
+
+    /**
+     * DM's {@code binlog skip} ({@code replacement} empty) or {@code binlog replace}: the DDL the paused
+     * sync stopped at runs {@code replacement} instead, and the sync resumes.
+     *
+     * @return where the DDL is in the binlog
+     * @throws io.godwit.core.error.GodwitException CLUSTER_CONFLICT when the sync is not paused at a DDL
+     */
+    String resolvePausedDdl(List<String> replacement);
 
     /**
      * @param status      the status object reported to the master (DM's task status shape)

@@ -3,6 +3,7 @@ package io.godwit.worker.agent;
 import io.godwit.core.error.GodwitException;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -146,6 +147,11 @@ public final class SubtaskRunner {
     /** Whether the subtask's thread runs: started and {@code run()} has not returned. */
     public synchronized boolean alive() {
         return thread != null && !ended;
+    }
+
+    /** The subtask while its {@code run()} goes on; empty before it started and once it ended. */
+    public synchronized Optional<Subtask> live() {
+        return ended ? Optional.empty() : Optional.ofNullable(subtask);
     }
 
     /** Whether a stop or pause was asked of it. */

@@ -1,15 +1,20 @@
 package io.godwit.worker.agent;
 
+import io.godwit.core.error.ErrorCode;
+import io.godwit.core.error.GodwitException;
 import io.godwit.worker.agent.KeepaliveResponse.ExpectedSubtask;
 import io.godwit.worker.agent.KeepaliveResponse.SourceBinding;
 import io.godwit.worker.agent.SubtaskSpec.SubtaskKey;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Executor;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,6 +45,8 @@ final class SubtaskSet {
     private final Executor stopper;
     private final Duration stopWait;
     private final Map<SubtaskKey, SubtaskRunner> runners = new LinkedHashMap<>();
+    /** Subtasks an operator's command works on now ({@link #whileHeld}): no new runner of them starts. */
+    private final Set<SubtaskKey> held = new HashSet<>();
 
     /**
      * @param stopWait how long a stop waits for a subtask to reach its batch boundary before it is
@@ -93,6 +100,35 @@ final class SubtaskSet {
             }
         }
         return true;
+    }
+
+    /**
+     * Runs {@code command} on the runner of subtask {@code key} while no new runner of it can start, so that
+     * a subtask found paused stays paused until the command is done (a resume meanwhile waits for the next
+     * reconciliation). One command per subtask at a time.
+     *
+     * @throws GodwitException CLUSTER_NOT_FOUND when this worker has no such subtask, CLUSTER_CONFLICT when
+     *                         another command works on it
+     */
+    <T> T whileHeld(SubtaskKey key, Function<SubtaskRunner, T> command) {
+        SubtaskRunner runner;
+        synchronized (this) {
+            runner = runners.get(key);
+            if (runner == null) {
+                throw new GodwitException(ErrorCode.CLUSTER_NOT_FOUND, "this worker runs no subtask " + key);
+            }
+            if (!held.add(key)) {
+                throw new GodwitException(ErrorCode.CLUSTER_CONFLICT, "another binlog command on subtask " + key
+                        + " is still running; try again when it is done");
+            }
+        }
+        try {
+            return command.apply(runner);
+        } finally {
+            synchronized (this) {
+                held.remove(key);
+            }
+        }
     }
 
     synchronized List<SubtaskRunner> runners() {
@@ -150,6 +186,10 @@ final class SubtaskSet {
         boolean startable = r == null || r.stopRequested() || !r.spec().equals(spec);
         if (!startable) {
             return; // finished, or failed and kept Paused until the master pauses and resumes it
+        }
+        if (held.contains(spec.key())) {
+            LOG.info("subtask {} starts after the binlog command working on it", spec.key());
+            return;
         }
         if (otherSourceRuns) {
             LOG.info("subtask {} waits for the subtasks of the previous source to stop", spec.key());

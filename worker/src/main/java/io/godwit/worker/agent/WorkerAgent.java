@@ -39,6 +39,7 @@ public final class WorkerAgent implements AutoCloseable {
     private final String address;
     private final MasterClient master;
     private final SubtaskSet subtasks;
+    private final SubtaskBinlogCommands binlogCommands;
     private final ScheduledExecutorService loop = Executors.newSingleThreadScheduledExecutor(
             daemon("godwit-worker-keepalive"));
     private final ScheduledExecutorService statusReader = Executors.newSingleThreadScheduledExecutor(
@@ -67,6 +68,7 @@ public final class WorkerAgent implements AutoCloseable {
         this.address = address;
         this.master = master;
         this.subtasks = new SubtaskSet(factory, stopper, stopWait);
+        this.binlogCommands = new SubtaskBinlogCommands(subtasks);
     }
 
     /** Starts the loop; returns at once. */
@@ -168,6 +170,11 @@ public final class WorkerAgent implements AutoCloseable {
     /** {@code GET /api/v1/status}: the worker's name, bound source (null: none) and subtask reports. */
     public Map<String, Object> status() {
         return status(name, boundSource, reports());
+    }
+
+    /** DM's binlog skip|replace and binlog-schema commands on this worker's subtasks. */
+    public SubtaskBinlogCommands binlogCommands() {
+        return binlogCommands;
     }
 
     /** The status of a worker that runs nothing yet. */

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -276,6 +277,43 @@ final class SyncCheckpoints {
                 ps.addBatch();
             }
             ps.executeBatch();
+        }
+    }
+
+    /**
+     * The schema tracker's state a restart would resume with, where {@link #recover} reads it: the last
+     * DDL's, else DM's global checkpoint's; empty when neither holds one (the sync's start state applies).
+     */
+    Optional<String> checkpointedTableInfo(Connection c) throws SQLException {
+        DdlRow ddl = readDdl(c);
+        if (ddl != null) {
+            return Optional.of(ddl.tableInfo);
+        }
+        DmGlobal dm = readDmGlobal(c);
+        return dm == null || dm.tableInfo.isEmpty() ? Optional.empty() : Optional.of(dm.tableInfo);
+    }
+
+    /**
+     * Replaces the tracker state a restart resumes with (DM's {@code binlog-schema update|delete}), in the
+     * row {@link #recover} reads it from; false when no row exists yet to hold it.
+     */
+    boolean replaceTableInfo(Connection c, String tableInfo) throws SQLException {
+        if (readDdl(c) != null) {
+            try (PreparedStatement ps = c.prepareStatement(SyncStatements.updateDdlTableInfo(ddlTable))) {
+                ps.setString(1, tableInfo);
+                ps.setString(2, sourceId);
+                ps.executeUpdate();
+                return true;
+            }
+        }
+        if (readDmGlobal(c) == null) {
+            return false;
+        }
+        try (PreparedStatement ps = c.prepareStatement(SyncStatements.updateGlobalTableInfo(checkpointTable))) {
+            ps.setString(1, tableInfo);
+            ps.setString(2, sourceId);
+            ps.executeUpdate();
+            return true;
         }
     }
 

@@ -52,6 +52,11 @@ public record SyncStart(BinlogLocation location, String tableInfo, BinlogLocatio
         }
     }
 
+    /** As {@link #find(DataSource, String, String, String)}, on the caller's connection. */
+    static Optional<SyncStart> find(Connection c, String metaSchema, String task, String sourceId) throws SQLException {
+        return read(c, SyncStatements.startTable(metaSchema, task), sourceId);
+    }
+
     /**
      * Records {@code candidate} unless a start is recorded already, and notes {@code candidate}'s
      * point as the newest snapshot loaded from; returns the recorded start.

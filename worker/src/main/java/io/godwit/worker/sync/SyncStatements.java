@@ -253,6 +253,16 @@ final class SyncStatements {
                 + " `binlog_gtid` = VALUES(`binlog_gtid`)";
     }
 
+    /** Parameters: table_info, source. */
+    static String updateDdlTableInfo(TableId t) {
+        return "UPDATE " + t.quoted() + " SET `table_info` = ? WHERE `source_id` = ?";
+    }
+
+    /** Parameters: table_info, id. */
+    static String updateGlobalTableInfo(TableId t) {
+        return "UPDATE " + t.quoted() + " SET `table_info` = ? WHERE `id` = ? AND `is_global` = 1";
+    }
+
     static String selectGlobalCheckpoint(TableId t) {
         return "SELECT `binlog_name`, `binlog_pos`, `binlog_gtid`, `table_info` FROM " + t.quoted()
                 + " WHERE `id` = ? AND `is_global` = 1";

@@ -4,6 +4,8 @@ import io.godwit.core.config.MySqlInstance;
 import io.godwit.core.config.SourceConfig;
 import io.godwit.core.config.TaskConfig;
 import io.godwit.core.config.TaskMode;
+import io.godwit.core.error.ErrorCode;
+import io.godwit.core.error.GodwitException;
 import io.godwit.core.model.BinlogLocation;
 import io.godwit.core.model.TableId;
 import io.godwit.core.model.TableInfo;
@@ -113,6 +115,33 @@ public final class StandaloneTask implements TaskApi {
             return null;
         }
         return Map.of("source_name", source, "replaced_at", replication.replaceDdl(source, statements).toString());
+    }
+
+    /** Whether the sync of {@code source} stopped on an error and waits for an operator. */
+    public boolean syncPaused(String source) {
+        return replication != null && replication.pausedSources().contains(source);
+    }
+
+    /**
+     * Skips ({@code replacement} empty) or replaces the DDL the paused sync of {@code source} stopped at, and
+     * resumes that sync; returns where the DDL is.
+     *
+     * @throws GodwitException CLUSTER_CONFLICT when that sync is not paused at a DDL
+     */
+    public BinlogLocation resolvePausedDdl(String source, List<String> replacement) {
+        if (!syncPaused(source)) {
+            throw new GodwitException(ErrorCode.CLUSTER_CONFLICT, "the sync of source " + source + " of task "
+                    + task.name() + " is not paused by an error: binlog skip and replace act on the DDL a paused"
+                    + " sync stopped at (query-status shows it)");
+        }
+        BinlogLocation at;
+        try {
+            at = replacement.isEmpty() ? replication.skipDdl(source) : replication.replaceDdl(source, replacement);
+        } catch (GodwitException e) {
+            throw new GodwitException(ErrorCode.CLUSTER_CONFLICT, e.getMessage());
+        }
+        replication.resume(source);
+        return at;
     }
 
     /** The sync status of each source, by source id; empty before the sync starts or without one. */

@@ -38,6 +38,8 @@ final class FakeSubtasks implements Subtask.Factory {
     final class Fake implements Subtask {
         final SubtaskSpec spec;
         private final CountDownLatch stop = new CountDownLatch(1);
+        /** Every replacement {@link #resolvePausedDdl} was given, in order. */
+        final List<List<String>> resolved = new CopyOnWriteArrayList<>();
         private volatile boolean running;
         private volatile boolean ended;
 
@@ -72,6 +74,18 @@ final class FakeSubtasks implements Subtask.Factory {
         @Override public Observation observe() {
             String paused = spec.task().startsWith("selfpause") && running ? "[code=1] scripted pause" : null;
             return new Observation(Map.of("task", spec.task(), "running", running), paused);
+        }
+
+        @Override public boolean syncPaused() {
+            return spec.task().startsWith("selfpause") && running;
+        }
+
+        @Override public String resolvePausedDdl(List<String> replacement) {
+            if (!syncPaused()) {
+                throw new GodwitException(ErrorCode.CLUSTER_CONFLICT, "scripted: " + spec.key() + " is not paused");
+            }
+            resolved.add(replacement);
+            return "scripted-position";
         }
 
         boolean running() {

@@ -21,7 +21,9 @@ class WorkerAgentTest {
 
     @BeforeEach
     void startMaster() throws Exception {
-        master = new FakeMaster().lease(600);
+        // Long enough that a slow keepalive on a loaded machine never costs the lease by accident (a test that
+        // tests lease loss takes the master down); short enough that those tests wait a few seconds only.
+        master = new FakeMaster().lease(2_500);
     }
 
     @AfterEach
