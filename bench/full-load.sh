@@ -16,7 +16,7 @@
 # The Godwit distribution (godwit.jar + lib/) is copied before the first run, so a rebuild in the
 # same checkout cannot change it midway. --dist DIR (repeatable) benchmarks copies of other builds
 # (directories holding godwit.jar and lib/) side by side in the same runs, each run starting with
-# a different one; the default is dist/target. GODWIT_JAVA_OPTS is passed to Godwit's JVM (default -Xmx4g).
+# a different one; the default is dist/target. GODWIT_JAVA_OPTS is passed to Godwit's JVM (default: what bin/jvm-options prints, as for bin/godwit).
 #
 # Usage: bench/full-load.sh [--tables N] [--rows N] [--threads N] [--runs N] [--dist DIR]...
 set -euo pipefail

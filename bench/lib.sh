@@ -28,10 +28,10 @@ copy_dists() {
   LAUNCHER=${LAUNCHER:-$work/dist0}
 }
 
-godwit() { # dist-index args...; GODWIT_JAVA_OPTS applies to standalone only, not to check-data
+godwit() { # dist-index args...; GODWIT_JAVA_OPTS (default: bin/jvm-options, as the launcher) applies to standalone only
   local d="$work/dist$1"; shift
-  local opts=${GODWIT_JAVA_OPTS:--Xmx4g}
-  [ "$1" = standalone ] || opts=-Xmx4g
+  local opts=${GODWIT_JAVA_OPTS:-$("$here/bin/jvm-options")}
+  [ "$1" = standalone ] || opts=$("$here/bin/jvm-options")
   java $opts -cp "$d/godwit.jar:$d/lib/*" io.godwit.dist.Godwit "$@"
 }
 embedded_mariadb() { # the servers' launcher JVM only waits; it gets none of GODWIT_JAVA_OPTS

@@ -49,7 +49,7 @@
 # The Godwit builds are copied first, as in full-load.sh; --dist DIR (repeatable) benchmarks other
 # builds (directories holding godwit.jar and lib/) side by side; the servers' launcher is always
 # the checkout's dist/target, which needs `embedded-mariadb --server-arg`. GODWIT_JAVA_OPTS is
-# passed to Godwit's JVM (default -Xmx4g).
+# passed to Godwit's JVM (default: what bin/jvm-options prints, as for bin/godwit).
 #
 # Usage: bench/sync.sh [--tables N] [--rows N] [--events N] [--threads N] [--apply-threads N]
 #                      [--batch N] [--safe-mode-duration D] [--compact] [--multiple-rows] [--runs N]
