@@ -6,9 +6,6 @@ import io.godwit.core.testkit.DbEndpoint;
 import io.godwit.core.testkit.TestDatabases;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -53,7 +50,7 @@ class AllModeResumedLoadIT {
         try {
             awaitFinishedChunks(first, target, meta + ".allresume_loader_checkpoint", 3);
             first.kill9();
-            assertThat(count(target, "SELECT COUNT(*) FROM " + db + ".zlog")).as("keyless table not loaded yet").isZero();
+            assertThat(Checks.count(target, "SELECT COUNT(*) FROM " + db + ".zlog")).as("keyless table not loaded yet").isZero();
 
             // changes between the first snapshot and the second: they are in the chunks loaded next
             source.execute("INSERT INTO " + db + ".zlog SELECT seq % 7, 'between' FROM " + db + ".seq_1_to_50",
@@ -73,21 +70,11 @@ class AllModeResumedLoadIT {
             awaitUnit(second, "\"unit\":\"Sync\"");
             source.execute("INSERT INTO " + db + ".zlog VALUES (99, 'after', 2)", "UPDATE " + db + ".abig SET v = 'later' WHERE id = 5");
 
-            GodwitProcess.Result check = null;
-            long deadline = System.currentTimeMillis() + 60_000;
-            while (System.currentTimeMillis() < deadline) {
-                check = GodwitProcess.run(120, "check-data", "--source", src.toString(), "--task", task.toString());
-                if (check.exitCode() == 0) {
-                    break;
-                }
-                Thread.sleep(1000);
-            }
-            assertThat(check).isNotNull();
-            assertThat(check.exitCode()).as("%s\ngodwit:\n%s", check, second.stderr()).isZero();
-            assertThat(count(target, "SELECT COUNT(*) FROM " + db + ".zlog")).isEqualTo(152);
+            Checks.awaitEqual(60, second, task, src);
+            assertThat(Checks.count(target, "SELECT COUNT(*) FROM " + db + ".zlog")).isEqualTo(152);
             assertThat(second.stderr()).as("the half-loaded table starts over").contains(db + ".abig was changed by a DDL");
-            assertThat(count(target, "SELECT COUNT(*) FROM " + db + ".abig WHERE note = 'x'")).isEqualTo(10);
-            assertThat(count(target, "SELECT SUM(extra) FROM " + db + ".aa_done")).isEqualTo(8 + 9 * 7);
+            assertThat(Checks.count(target, "SELECT COUNT(*) FROM " + db + ".abig WHERE note = 'x'")).isEqualTo(10);
+            assertThat(Checks.count(target, "SELECT SUM(extra) FROM " + db + ".aa_done")).isEqualTo(8 + 9 * 7);
             assertThat(second.terminate(90)).isZero();
         } finally {
             if (first.isAlive()) {
@@ -105,8 +92,8 @@ class AllModeResumedLoadIT {
         while (System.currentTimeMillis() < deadline) {
             assertThat(godwit.isAlive()).as("godwit ended before the kill:\n%s", godwit.stderr()).isTrue();
             try {
-                long finished = count(target, "SELECT COALESCE(SUM(status = 'finished'), 0) FROM " + table);
-                long planned = count(target, "SELECT COUNT(*) FROM " + table);
+                long finished = Checks.count(target, "SELECT COALESCE(SUM(status = 'finished'), 0) FROM " + table);
+                long planned = Checks.count(target, "SELECT COUNT(*) FROM " + table);
                 if (finished >= atLeast) {
                     assertThat(finished).as("some chunks must be left for the rerun").isLessThan(planned);
                     return;
@@ -136,12 +123,5 @@ class AllModeResumedLoadIT {
             Thread.sleep(200);
         }
         throw new AssertionError("the sync did not start in time:\n" + godwit.stderr());
-    }
-
-    private static long count(DbEndpoint db, String sql) throws Exception {
-        try (Connection c = db.connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-            rs.next();
-            return rs.getLong(1);
-        }
     }
 }

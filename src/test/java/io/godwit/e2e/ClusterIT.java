@@ -3,22 +3,17 @@ package io.godwit.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.godwit.core.testkit.DbEndpoint;
 import io.godwit.core.testkit.TestDatabases;
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -30,20 +25,14 @@ import org.junit.jupiter.api.Test;
  * refused by start-task naming the precheck item.
  */
 class ClusterIT {
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private final List<GodwitProcess> started = new ArrayList<>();
-
-    @AfterEach
-    void killAll() throws InterruptedException {
-        for (GodwitProcess p : started) {
-            if (p.isAlive()) {
-                p.kill9();
-            }
+    @Test
+    void failoverRestartAndTheTaskLifecycleUnderDmctl() throws Exception {
+        try (ClusterProcesses cluster = new ClusterProcesses()) {
+            run(cluster);
         }
     }
 
-    @Test
-    void failoverRestartAndTheTaskLifecycleUnderDmctl() throws Exception {
+    private void run(ClusterProcesses cluster) throws Exception {
         DbEndpoint s1 = TestDatabases.source1();
         DbEndpoint s2 = TestDatabases.source2();
         DbEndpoint target = TestDatabases.target();
@@ -69,20 +58,18 @@ class ClusterIT {
                 + "  l1:\n    do-dbs: [\"" + a + "\"]\n"
                 + "  l2:\n    do-dbs: [\"" + b + "\"]\n");
 
-        int port = freePort();
-        String addr = "127.0.0.1:" + port;
         Path data = dir.resolve("m1");
-        GodwitProcess master = startMaster(addr, data);
+        GodwitProcess master = cluster.startMaster(data);
         Map<String, GodwitProcess> workers = new LinkedHashMap<>();
         for (String w : List.of("w1", "w2", "w3")) {
-            workers.put(w, start("worker", "--name", w, "--worker-addr", "127.0.0.1:0", "--join", addr));
+            workers.put(w, cluster.startWorker(w));
         }
-        awaitWorkers(addr, 3);
+        awaitWorkers(cluster, 3);
 
-        JsonNode created = dmctlOk(addr, "operate-source", "create", src1.toString(), src2.toString());
+        JsonNode created = cluster.dmctlOk("operate-source", "create", src1.toString(), src2.toString());
         assertThat(created.path("sources")).hasSize(2);
-        assertThat(dmctlOk(addr, "check-task", task.toString()).path("msg").asText()).isEqualTo("check pass!!!");
-        JsonNode startedTask = dmctlOk(addr, "start-task", task.toString());
+        assertThat(cluster.dmctlOk("check-task", task.toString()).path("msg").asText()).isEqualTo("check pass!!!");
+        JsonNode startedTask = cluster.dmctlOk("start-task", task.toString());
         assertThat(startedTask.path("sources")).hasSize(2);
 
         AtomicBoolean stop = new AtomicBoolean();
@@ -92,65 +79,73 @@ class ClusterIT {
         String holder;
         String free;
         try {
-            awaitStage(addr, "clu", "Running", 2, 120);
+            cluster.awaitStage("clu", "Running", 2, 120);
             Thread.sleep(2000);
             // kill -9 the worker holding mysql-01; the free one must take it over
-            holder = boundWorker(addr, "mysql-01");
-            free = freeWorker(addr);
+            holder = boundWorker(cluster, "mysql-01");
+            free = freeWorker(cluster);
             assertThat(holder).isNotEmpty();
             assertThat(free).isNotEmpty();
             workers.get(holder).kill9();
             long killedAt = System.currentTimeMillis();
-            while (!free.equals(boundWorker(addr, "mysql-01"))) {
+            while (!free.equals(boundWorker(cluster, "mysql-01"))) {
                 assertThat(System.currentTimeMillis() - killedAt).as("mysql-01 rebound to %s within 30 s", free)
                         .isLessThan(30_000);
                 Thread.sleep(500);
             }
-            awaitStage(addr, "clu", "Running", 2, 60);
+            cluster.awaitStage("clu", "Running", 2, 60);
             Thread.sleep(2000);
         } finally {
             stop.set(true);
             writer.join();
         }
         assertThat(writeFailure.get()).isNull();
-        awaitEqual(src1, src2, task);
+        Checks.awaitEqual(90, null, task, src1, src2);
 
         // pause and resume, as in DM
-        dmctlOk(addr, "pause-task", "clu");
-        awaitStage(addr, "clu", "Paused", 2, 60);
+        cluster.dmctlOk("pause-task", "clu");
+        cluster.awaitStage("clu", "Paused", 2, 60);
         s1.execute("UPDATE " + a + ".t SET n = n + 100 WHERE id = 1");
-        dmctlOk(addr, "resume-task", "clu");
-        awaitStage(addr, "clu", "Running", 2, 60);
-        awaitEqual(src1, src2, task);
+        cluster.dmctlOk("resume-task", "clu");
+        cluster.awaitStage("clu", "Running", 2, 60);
+        Checks.awaitEqual(90, null, task, src1, src2);
 
         // the master restarts on the same address and data directory: sources, task and stages intact
         assertThat(master.terminate(60)).isZero();
-        master = startMaster(addr, data);
-        assertThat(dmctlOk(addr, "operate-source", "show").path("sources")).hasSize(2);
-        assertThat(dmctlOk(addr, "query-status").path("tasks").get(0).path("taskName").asText()).isEqualTo("clu");
-        awaitStage(addr, "clu", "Running", 2, 60);
+        master = cluster.startMaster(data);
+        assertThat(cluster.dmctlOk("operate-source", "show").path("sources")).hasSize(2);
+        assertThat(cluster.dmctlOk("query-status").path("tasks").get(0).path("taskName").asText()).isEqualTo("clu");
+        cluster.awaitStage("clu", "Running", 2, 60);
         s2.execute("UPDATE " + b + ".t SET n = n + 7 WHERE id = 2");
-        awaitEqual(src1, src2, task);
+        Checks.awaitEqual(90, null, task, src1, src2);
 
-        JsonNode members = dmctlOk(addr, "list-member");
+        JsonNode members = cluster.dmctlOk("list-member");
         assertThat(members.toString()).contains("\"name\":\"m1\"").contains(free);
         // transfer-source to a free worker: the one killed is gone, so no worker is free: refused in one line
-        GodwitProcess.Result refused = GodwitProcess.dmctl(60, "--master-addr", addr, "transfer-source", "mysql-02", holder);
+        GodwitProcess.Result refused = cluster.dmctl("transfer-source", "mysql-02", holder);
         assertThat(refused.exitCode()).isEqualTo(1);
         assertThat(refused.errorLines()).singleElement().satisfies(l -> assertThat(l).startsWith("dmctl: "));
 
-        dmctlOk(addr, "stop-task", "clu");
-        GodwitProcess.Result unknown = GodwitProcess.dmctl(60, "--master-addr", addr, "query-status", "clu");
+        // the task as the master keeps it, passwords masked
+        assertThat(cluster.dmctlOk("config", "task", "clu").path("cfg").asText()).contains("task-mode: all")
+                .contains("mysql-01").contains("mysql-02");
+        cluster.dmctlOk("stop-task", "clu");
+        // with no task on it, a source may be updated
+        assertThat(cluster.dmctlOk("operate-source", "update", src1.toString()).path("sources")).hasSize(1);
+        GodwitProcess.Result encrypted = GodwitProcess.dmctl(60, "encrypt", "s3cret");
+        assertThat(encrypted.exitCode()).isZero();
+        assertThat(encrypted.stdout().strip()).isNotEmpty().isNotEqualTo("s3cret");
+        GodwitProcess.Result unknown = cluster.dmctl("query-status", "clu");
         assertThat(unknown.exitCode()).isEqualTo(1);
         assertThat(unknown.errorLines()).singleElement().satisfies(l -> assertThat(l).startsWith("dmctl: ").contains("clu"));
-        dmctlOk(addr, "operate-source", "stop", "mysql-02");
-        assertThat(dmctlOk(addr, "operate-source", "show").path("sources")).hasSize(1);
+        cluster.dmctlOk("operate-source", "stop", "mysql-02");
+        assertThat(cluster.dmctlOk("operate-source", "show").path("sources")).hasSize(1);
 
         // a source that logs statements: start-task is refused, naming the precheck item
         s2.execute("SET GLOBAL binlog_format = 'STATEMENT'");
         try {
-            dmctlOk(addr, "operate-source", "create", src2.toString());
-            GodwitProcess.Result statement = GodwitProcess.dmctl(120, "--master-addr", addr, "start-task", task.toString());
+            cluster.dmctlOk("operate-source", "create", src2.toString());
+            GodwitProcess.Result statement = cluster.dmctl("start-task", task.toString());
             assertThat(statement.exitCode()).as("%s", statement).isEqualTo(1);
             assertThat(statement.errorLines()).singleElement().satisfies(l -> assertThat(l).contains("binlog_format"));
         } finally {
@@ -164,40 +159,10 @@ class ClusterIT {
         assertThat(master.terminate(60)).isZero();
     }
 
-    private GodwitProcess start(String... args) throws IOException {
-        GodwitProcess p = GodwitProcess.start(args);
-        started.add(p);
-        return p;
-    }
-
-    private GodwitProcess startMaster(String addr, Path data) throws Exception {
-        GodwitProcess m = start("master", "--name", "m1", "--master-addr", addr, "--data-dir", data.toString(),
-                "--keepalive-ttl", "5s");
-        long deadline = System.currentTimeMillis() + 60_000;
-        while (!m.stdout().contains("listening: ")) {
-            assertThat(m.isAlive()).as("master died:\n%s", m.stderr()).isTrue();
-            assertThat(System.currentTimeMillis()).as("master did not start").isLessThan(deadline);
-            Thread.sleep(200);
-        }
-        return m;
-    }
-
-    private static JsonNode dmctlOk(String addr, String... args) throws Exception {
-        String[] all = new String[args.length + 2];
-        all[0] = "--master-addr";
-        all[1] = addr;
-        System.arraycopy(args, 0, all, 2, args.length);
-        GodwitProcess.Result r = GodwitProcess.dmctl(120, all);
-        assertThat(r.exitCode()).as("dmctl %s: %s", String.join(" ", args), r).isZero();
-        JsonNode out = JSON.readTree(r.stdout());
-        assertThat(out.path("result").asBoolean()).as("%s", r.stdout()).isTrue();
-        return out;
-    }
-
-    private static void awaitWorkers(String addr, int n) throws Exception {
+    private static void awaitWorkers(ClusterProcesses cluster, int n) throws Exception {
         long deadline = System.currentTimeMillis() + 60_000;
         while (true) {
-            JsonNode m = dmctlOk(addr, "list-member", "--worker");
+            JsonNode m = cluster.dmctlOk("list-member", "--worker");
             if (m.path("members").get(0).path("worker").path("workers").size() >= n) {
                 return;
             }
@@ -206,8 +171,8 @@ class ClusterIT {
         }
     }
 
-    private static String boundWorker(String addr, String source) throws Exception {
-        for (JsonNode s : dmctlOk(addr, "operate-source", "show").path("sources")) {
+    private static String boundWorker(ClusterProcesses cluster, String source) throws Exception {
+        for (JsonNode s : cluster.dmctlOk("operate-source", "show").path("sources")) {
             if (source.equals(s.path("source").asText())) {
                 return s.path("worker").asText();
             }
@@ -215,46 +180,13 @@ class ClusterIT {
         return "";
     }
 
-    private static String freeWorker(String addr) throws Exception {
-        for (JsonNode w : dmctlOk(addr, "list-member", "--worker").path("members").get(0).path("worker").path("workers")) {
+    private static String freeWorker(ClusterProcesses cluster) throws Exception {
+        for (JsonNode w : cluster.dmctlOk("list-member", "--worker").path("members").get(0).path("worker").path("workers")) {
             if ("free".equals(w.path("stage").asText())) {
                 return w.path("name").asText();
             }
         }
         return "";
-    }
-
-    private static void awaitStage(String addr, String task, String stage, int subtasks, int seconds) throws Exception {
-        long deadline = System.currentTimeMillis() + seconds * 1000L;
-        JsonNode last = null;
-        while (System.currentTimeMillis() < deadline) {
-            last = dmctlOk(addr, "query-status", task);
-            int matching = 0;
-            for (JsonNode s : last.path("sources")) {
-                if (stage.equals(s.path("subTaskStatus").get(0).path("stage").asText())) {
-                    matching++;
-                }
-            }
-            if (matching == subtasks) {
-                return;
-            }
-            Thread.sleep(500);
-        }
-        throw new AssertionError(subtasks + " subtasks of " + task + " not " + stage + " within " + seconds + " s: " + last);
-    }
-
-    private static void awaitEqual(Path src1, Path src2, Path task) throws Exception {
-        GodwitProcess.Result check = null;
-        long deadline = System.currentTimeMillis() + 90_000;
-        while (System.currentTimeMillis() < deadline) {
-            check = GodwitProcess.run(120, "check-data", "--source", src1.toString(), "--source", src2.toString(),
-                    "--task", task.toString());
-            if (check.exitCode() == 0) {
-                return;
-            }
-            Thread.sleep(1000);
-        }
-        throw new AssertionError("not equal within 90 s: " + check);
     }
 
     private static void write(DbEndpoint s1, DbEndpoint s2, String a, String b, AtomicBoolean stop,
@@ -271,12 +203,6 @@ class ClusterIT {
             }
         } catch (Throwable t) {
             failure.set(t);
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
         }
     }
 }

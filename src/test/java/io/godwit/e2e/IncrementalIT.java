@@ -67,16 +67,16 @@ class IncrementalIT {
         GodwitProcess first = GodwitProcess.start(args);
         GodwitProcess second = null;
         try {
-            awaitEqual(first, src1, src2, task);
+            Checks.awaitEqual(60, first, task, src1, src2);
             first.kill9();
             // changes while it is down: the restart reads them from its checkpoint
             s1.execute("INSERT INTO " + a + ".t VALUES (300, 'while down', 1)", "UPDATE " + a + ".t SET c = 9 WHERE id = 200");
             s2.execute("DELETE FROM " + b + ".t WHERE id > 140");
             second = GodwitProcess.start(args);
-            awaitEqual(second, src1, src2, task);
-            assertThat(count(target, "SELECT COUNT(*) FROM " + a + ".t")).isEqualTo(count(s1, "SELECT COUNT(*) FROM " + a + ".t"));
-            assertThat(count(target, "SELECT c FROM " + a + ".t WHERE id = 200")).isEqualTo(9);
-            assertThat(count(target, "SELECT COUNT(*) FROM " + b + ".t")).isEqualTo(139);
+            Checks.awaitEqual(60, second, task, src1, src2);
+            assertThat(Checks.count(target, "SELECT COUNT(*) FROM " + a + ".t")).isEqualTo(Checks.count(s1, "SELECT COUNT(*) FROM " + a + ".t"));
+            assertThat(Checks.count(target, "SELECT c FROM " + a + ".t WHERE id = 200")).isEqualTo(9);
+            assertThat(Checks.count(target, "SELECT COUNT(*) FROM " + b + ".t")).isEqualTo(139);
             assertThat(second.terminate(90)).isZero();
         } finally {
             if (first.isAlive()) {
@@ -108,28 +108,6 @@ class IncrementalIT {
                 rs.next();
                 return new String[] {file, String.valueOf(pos), rs.getString(1)};
             }
-        }
-    }
-
-    private static void awaitEqual(GodwitProcess godwit, Path src1, Path src2, Path task) throws Exception {
-        GodwitProcess.Result check = null;
-        long deadline = System.currentTimeMillis() + 60_000;
-        while (System.currentTimeMillis() < deadline) {
-            assertThat(godwit.isAlive()).as("godwit died:\n%s", godwit.stderr()).isTrue();
-            check = GodwitProcess.run(120, "check-data", "--source", src1.toString(), "--source", src2.toString(),
-                    "--task", task.toString());
-            if (check.exitCode() == 0) {
-                return;
-            }
-            Thread.sleep(1000);
-        }
-        throw new AssertionError("not equal within 60 s: " + check + "\ngodwit:\n" + godwit.stderr());
-    }
-
-    private static long count(DbEndpoint db, String sql) throws Exception {
-        try (Connection c = db.connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-            rs.next();
-            return rs.getLong(1);
         }
     }
 }
