@@ -1,13 +1,11 @@
 package io.godwit.dist;
 
-import io.godwit.core.config.internal.GoDuration;
 import io.godwit.core.error.ErrorCode;
 import io.godwit.core.error.GodwitException;
 import io.godwit.master.Master;
 import io.godwit.master.MasterConfig;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -70,10 +68,10 @@ final class MasterCommand implements Callable<Integer> {
     MasterConfig resolve() {
         Map<String, String> file = configFile == null ? Map.of()
                 : DmTomlFile.read(configFile, TOML_KEYS, TOML_IGNORED, spec.commandLine().getErr());
-        String resolvedName = pick(name, file.get("name"), DEFAULT_NAME);
-        String addr = pick(masterAddr, file.get("master-addr"), DEFAULT_ADDR);
+        String resolvedName = DmProcessSettings.pick(name, file.get("name"), DEFAULT_NAME);
+        String addr = DmProcessSettings.pick(masterAddr, file.get("master-addr"), DEFAULT_ADDR);
         int colon = addr.lastIndexOf(':');
-        int port = colon < 0 ? -1 : parsePort(addr.substring(colon + 1));
+        int port = colon < 0 ? -1 : DmProcessSettings.parsePort(addr.substring(colon + 1));
         if (colon <= 0 || port < 0) {
             throw new GodwitException(ErrorCode.CONFIG_INVALID, "master-addr \"" + addr
                     + "\" is not host:port (for example 127.0.0.1:8261; port 0 picks a free one)");
@@ -81,35 +79,8 @@ final class MasterCommand implements Callable<Integer> {
         Path dir = dataDir != null ? dataDir
                 : file.containsKey("data-dir") ? Path.of(file.get("data-dir")) : Path.of("default." + resolvedName);
         return new MasterConfig(resolvedName, addr.substring(0, colon), port,
-                pick(advertiseAddr, file.get("advertise-addr"), ""), dir,
-                ttl(pick(keepaliveTtl, file.get("keepalive-ttl"), null)));
-    }
-
-    private static String pick(String flag, String fromFile, String fallback) {
-        return flag != null ? flag : fromFile != null ? fromFile : fallback;
-    }
-
-    private static int parsePort(String text) {
-        try {
-            int port = Integer.parseInt(text);
-            return port <= 65535 ? port : -1;
-        } catch (NumberFormatException e) {
-            return -1;
-        }
-    }
-
-    /** A Go duration ({@code 10s}, {@code 1m}) or, as DM's worker.toml writes it, a number of seconds. */
-    private static Duration ttl(String text) {
-        if (text == null) {
-            return MasterConfig.DEFAULT_KEEPALIVE_TTL;
-        }
-        if (!text.isEmpty() && text.chars().allMatch(Character::isDigit)) {
-            return Duration.ofSeconds(Long.parseLong(text));
-        }
-        try {
-            return GoDuration.parse(text);
-        } catch (IllegalArgumentException e) {
-            throw new GodwitException(ErrorCode.CONFIG_INVALID, "keepalive-ttl: " + e.getMessage());
-        }
+                DmProcessSettings.pick(advertiseAddr, file.get("advertise-addr"), ""), dir,
+                DmProcessSettings.keepaliveTtl(DmProcessSettings.pick(keepaliveTtl, file.get("keepalive-ttl"), null),
+                        MasterConfig.DEFAULT_KEEPALIVE_TTL));
     }
 }

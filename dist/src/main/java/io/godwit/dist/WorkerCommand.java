@@ -1,6 +1,5 @@
 package io.godwit.dist;
 
-import io.godwit.core.config.internal.GoDuration;
 import io.godwit.core.error.ErrorCode;
 import io.godwit.core.error.GodwitException;
 import io.godwit.worker.agent.MasterClient;
@@ -101,60 +100,36 @@ final class WorkerCommand implements Callable<Integer> {
     Settings resolve() {
         Map<String, String> file = configFile == null ? Map.of()
                 : DmTomlFile.read(configFile, TOML_KEYS, Set.of(), spec.commandLine().getErr());
-        String workerName = pick(name, file.get("name"), "");
+        String workerName = DmProcessSettings.pick(name, file.get("name"), "");
         if (workerName.isBlank()) {
             throw new GodwitException(ErrorCode.CONFIG_INVALID, "name is not set: give --name or name in the"
                     + " --config file (unique in the cluster, like w1)");
         }
-        List<String> masters = MasterClient.parseJoin(pick(join, file.get("join"), ""));
+        List<String> masters = MasterClient.parseJoin(DmProcessSettings.pick(join, file.get("join"), ""));
         if (masters.isEmpty()) {
             throw new GodwitException(ErrorCode.CONFIG_INVALID, "join is not set: give --join with the master's"
                     + " host:port (DM's default master port is 8261)");
         }
-        String addr = pick(workerAddr, file.get("worker-addr"), DEFAULT_WORKER_ADDR);
+        String addr = DmProcessSettings.pick(workerAddr, file.get("worker-addr"), DEFAULT_WORKER_ADDR);
         int colon = addr.lastIndexOf(':');
-        int port = colon < 0 ? -1 : parsePort(addr.substring(colon + 1));
+        int port = colon < 0 ? -1 : DmProcessSettings.parsePort(addr.substring(colon + 1));
         if (colon <= 0 || port < 0) {
             throw new GodwitException(ErrorCode.CONFIG_INVALID, "worker-addr \"" + addr
                     + "\" is not host:port (for example 127.0.0.1:8262; port 0 picks a free one)");
         }
         String host = addr.substring(0, colon);
-        String advertise = pick(advertiseAddr, file.get("advertise-addr"), "");
+        String advertise = DmProcessSettings.pick(advertiseAddr, file.get("advertise-addr"), "");
         if (advertise.isEmpty() && (host.equals("0.0.0.0") || host.equals("::") || host.equals("[::]"))) {
             throw new GodwitException(ErrorCode.CONFIG_INVALID, "worker-addr " + addr + " listens on every interface:"
                     + " give --advertise-addr host:port, the address the master reaches this worker at");
         }
-        checkTtl(pick(keepaliveTtl, file.get("keepalive-ttl"), null));
-        String level = pick(logLevel, file.get("log-level"), null);
+        // validated so that a typo is caught, though the master's lease is what counts
+        DmProcessSettings.keepaliveTtl(DmProcessSettings.pick(keepaliveTtl, file.get("keepalive-ttl"), null), null);
+        String level = DmProcessSettings.pick(logLevel, file.get("log-level"), null);
         if (level != null) {
             LogSettings.level(level);
         }
         return new Settings(workerName, host, port, advertise, masters, level,
-                pick(logFile, file.get("log-file"), null));
-    }
-
-    private static String pick(String flag, String fromFile, String fallback) {
-        return flag != null ? flag : fromFile != null ? fromFile : fallback;
-    }
-
-    private static int parsePort(String text) {
-        try {
-            int port = Integer.parseInt(text);
-            return port <= 65535 ? port : -1;
-        } catch (NumberFormatException e) {
-            return -1;
-        }
-    }
-
-    /** DM's keepalive-ttl is validated so a typo is caught, though the master's lease is what counts. */
-    private static void checkTtl(String text) {
-        if (text == null || (!text.isEmpty() && text.chars().allMatch(Character::isDigit))) {
-            return;
-        }
-        try {
-            GoDuration.parse(text);
-        } catch (IllegalArgumentException e) {
-            throw new GodwitException(ErrorCode.CONFIG_INVALID, "keepalive-ttl: " + e.getMessage());
-        }
+                DmProcessSettings.pick(logFile, file.get("log-file"), null));
     }
 }

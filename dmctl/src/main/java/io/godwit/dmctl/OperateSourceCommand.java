@@ -28,17 +28,10 @@ final class OperateSourceCommand {
         @Spec picocli.CommandLine.Model.CommandSpec spec;
 
         @Override public Integer call() {
-            MasterApi api = MasterCall.api(spec);
-            ObjectNode out = DmctlOutput.ok();
-            ArrayNode sources = out.putArray("sources");
-            for (Path f : files) {
-                ObjectNode body = MasterApi.object();
-                body.put("source_yaml", read(f));
+            return eachSource(spec, files, (api, f, body) -> {
                 String name = DmctlOutput.text(api.post("/api/v1/sources", body), "source_name");
-                JsonNode source = api.get("/api/v1/sources/" + encode(name));
-                sources.add(sourceLine(name, DmctlOutput.text(source, "worker_name")));
-            }
-            return DmctlOutput.print(spec.commandLine().getOut(), out);
+                return sourceLine(name, DmctlOutput.text(api.get("/api/v1/sources/" + encode(name)), "worker_name"));
+            });
         }
     }
 
@@ -48,19 +41,13 @@ final class OperateSourceCommand {
         @Spec picocli.CommandLine.Model.CommandSpec spec;
 
         @Override public Integer call() {
-            MasterApi api = MasterCall.api(spec);
-            ObjectNode out = DmctlOutput.ok();
-            ArrayNode sources = out.putArray("sources");
-            for (Path f : files) {
-                String yaml = read(f);
+            return eachSource(spec, files, (api, f, body) -> {
                 // the source-id names the source to replace; the master checks that it stays the same
-                String id = ConfigLoader.parseSource(yaml, f.toString(), ConfigLoader.DEFAULT_CIPHER).sourceId();
-                ObjectNode body = MasterApi.object();
-                body.put("source_yaml", yaml);
+                String id = ConfigLoader.parseSource(body.get("source_yaml").asText(), f.toString(),
+                        ConfigLoader.DEFAULT_CIPHER).sourceId();
                 JsonNode updated = api.put("/api/v1/sources/" + encode(id), body);
-                sources.add(sourceLine(id, DmctlOutput.text(updated, "worker_name")));
-            }
-            return DmctlOutput.print(spec.commandLine().getOut(), out);
+                return sourceLine(id, DmctlOutput.text(updated, "worker_name"));
+            });
         }
     }
 
@@ -107,6 +94,25 @@ final class OperateSourceCommand {
             }
             return DmctlOutput.print(spec.commandLine().getOut(), out);
         }
+    }
+
+    /** What create and update do with one source.yaml: the request body holds its text as {@code source_yaml}. */
+    @FunctionalInterface
+    private interface SourceFileCall {
+        ObjectNode send(MasterApi api, Path file, ObjectNode body);
+    }
+
+    /** Sends each file's text and prints DM's {@code sources} lines. */
+    private static int eachSource(picocli.CommandLine.Model.CommandSpec spec, List<Path> files, SourceFileCall call) {
+        MasterApi api = MasterCall.api(spec);
+        ObjectNode out = DmctlOutput.ok();
+        ArrayNode sources = out.putArray("sources");
+        for (Path f : files) {
+            ObjectNode body = MasterApi.object();
+            body.put("source_yaml", read(f));
+            sources.add(call.send(api, f, body));
+        }
+        return DmctlOutput.print(spec.commandLine().getOut(), out);
     }
 
     static ObjectNode sourceLine(String source, String worker) {
