@@ -20,7 +20,8 @@ import org.junit.jupiter.api.Test;
 /**
  * A DDL the target rejects pauses the source's sync with the error, its binlog position and the
  * statement in the status; DM's {@code binlog replace} and {@code binlog skip} over HTTP, then
- * resume, let it go on, and the target converges.
+ * resume, let it go on, and the target converges. A skip survives a kill -9 before the resume: it is
+ * recorded in the target's checkpoints, and the restarted process skips the DDL.
  */
 class DdlRejectedIT {
     private final HttpClient http = HttpClient.newHttpClient();
@@ -69,16 +70,29 @@ class DdlRejectedIT {
             status = await(godwit, () -> statusUrl(godwit), s -> s.contains("\"stage\":\"Paused\""));
             assertThat(status).contains("CREATE INDEX by_v");
             assertThat(post(base + "/sources/mysql-01/binlog/skip", "").statusCode()).isEqualTo(200);
-            assertThat(post(base + "/resume", "").statusCode()).isEqualTo(200);
+            // the skip is recorded in the target's checkpoints: killed before the resume, a restarted process
+            // skips the DDL too instead of pausing on it again
+            godwit.kill9();
+        } finally {
+            if (godwit.isAlive()) {
+                godwit.kill9();
+            }
+        }
+        GodwitProcess restarted = GodwitProcess.start("standalone", "--progress-interval", "1", "--status-addr",
+                "127.0.0.1:0", "--source", src.toString(), "--task", task.toString());
+        try {
             awaitRow(target, "SELECT extra FROM " + db + ".t WHERE id = 4", "8");
+            assertThat(restarted.stderr()).doesNotContain("sync of mysql-01 paused");
+            assertThat(single(target, "SELECT COUNT(*) FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = '" + db
+                    + "' AND TABLE_NAME = 't' AND INDEX_NAME = 'by_v'")).as("the index made by hand, once").isEqualTo("1");
 
             GodwitProcess.Result check = GodwitProcess.run(120, "check-data", "--source", src.toString(),
                     "--task", task.toString());
             assertThat(check.exitCode()).as(check.toString()).isZero();
-            assertThat(godwit.terminate(90)).as(godwit.stderr()).isZero();
+            assertThat(restarted.terminate(90)).as(restarted.stderr()).isZero();
         } finally {
-            if (godwit.isAlive()) {
-                godwit.kill9();
+            if (restarted.isAlive()) {
+                restarted.kill9();
             }
         }
     }

@@ -208,6 +208,19 @@ final class SyncCheckpoints {
         }
     }
 
+    /**
+     * Replaces what is left to run of the source's unfinished DDL with {@code statements} (none: a skip),
+     * marked as refused before its first statement, so a resume runs all of them once. Returns the rows
+     * changed: 0 when no DDL of this source is unfinished.
+     */
+    int overridePendingDdl(Connection c, List<String> statements) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(SyncStatements.overridePendingDdl(ddlTable))) {
+            ps.setString(1, StatementList.encode(statements));
+            ps.setString(2, sourceId);
+            return ps.executeUpdate();
+        }
+    }
+
     /** Records how far a pending DDL got; {@code failed}: the target refused statement {@code done}. */
     void ddlProgress(Connection c, BatchHeader h, int done, boolean failed) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(SyncStatements.ddlProgress(ddlTable))) {

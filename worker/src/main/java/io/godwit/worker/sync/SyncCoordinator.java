@@ -175,6 +175,34 @@ public final class SyncCoordinator {
         return ddlOverrides;
     }
 
+    /**
+     * DM's {@code binlog skip} (no statements) or {@code binlog replace} for the DDL this paused sync
+     * stopped at ({@code at}, its batch's start): remembered for the next run here, and written into
+     * the DDL's row in {@code <task>_syncer_ddl} as what is left to run, so that a restart of this
+     * process, or another worker after a failover, runs the replacement too and never the original.
+     *
+     * @throws GodwitException CONFIG_INVALID when the target holds no paused DDL for this source
+     */
+    public void overridePausedDdl(BinlogLocation at, List<String> statements) {
+        int rows;
+        try (Connection c = pool.getConnection()) {
+            rows = checkpoints.overridePendingDdl(c, statements);
+        } catch (SQLException e) {
+            throw SqlErrorClassifier.wrap(e, Endpoint.TARGET, "recording the skip or replacement of the DDL at " + at);
+        }
+        if (rows == 0) {
+            throw new GodwitException(ErrorCode.CONFIG_INVALID, "source " + options.sourceId() + " has no DDL waiting"
+                    + " in the target's checkpoints at " + at + ": nothing to skip or replace");
+        }
+        if (statements.isEmpty()) {
+            ddlOverrides.skip(at);
+        } else {
+            ddlOverrides.replace(at, statements);
+        }
+        LOG.info("sync of {}: the DDL at {} is to be {}", options.sourceId(), at,
+                statements.isEmpty() ? "skipped" : "replaced by " + statements);
+    }
+
     public SyncStatus status() {
         return counters.snapshot();
     }

@@ -210,6 +210,12 @@ final class SyncStatements {
                 + " `batch_digest` = 0, `share_rows` = 0, `safe_mode` = 0 WHERE `source_id` = ? AND `batch_seq` = ?";
     }
 
+    /** Parameters: statements, source. The unfinished DDL of a source, its statements replaced by an operator's. */
+    static String overridePendingDdl(TableId t) {
+        return "UPDATE " + t.quoted() + " SET `statements` = ?, `statements_done` = 0, `status` = 'failed'"
+                + " WHERE `source_id` = ? AND `status` IN ('pending', 'failed')";
+    }
+
     static String selectDdl(TableId t) {
         return "SELECT `batch_seq`, `status`, `ddl_name`, `ddl_pos`, `ddl_gtid`, `next_name`, `next_pos`, `next_gtid`,"
                 + " `statements`, `table_info`, `statements_done` FROM " + t.quoted() + " WHERE `source_id` = ?";

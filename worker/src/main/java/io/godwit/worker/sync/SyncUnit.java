@@ -23,6 +23,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
@@ -100,9 +101,9 @@ public final class SyncUnit {
         coordinator.stop();
     }
 
-    /** Where an operator skips or replaces the DDL a paused sync stopped at; see {@link DdlOverrides}. */
-    public DdlOverrides ddlOverrides() {
-        return coordinator.ddlOverrides();
+    /** Skips (no statements) or replaces the DDL this paused sync stopped at; see {@link SyncCoordinator#overridePausedDdl}. */
+    public void overridePausedDdl(BinlogLocation at, List<String> statements) {
+        coordinator.overridePausedDdl(at, statements);
     }
 
     public SyncStatus status() {

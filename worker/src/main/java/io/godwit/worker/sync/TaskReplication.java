@@ -179,14 +179,14 @@ public final class TaskReplication {
     /** DM's {@code binlog skip}: the DDL {@code sourceId} paused at runs nothing on the target; returns its position. */
     public BinlogLocation skipDdl(String sourceId) {
         BinlogLocation at = pausedPosition(sourceId);
-        units.get(sourceId).ddlOverrides().skip(at);
+        units.get(sourceId).overridePausedDdl(at, List.of());
         return at;
     }
 
     /** DM's {@code binlog replace}: {@code statements} run instead of the DDL {@code sourceId} paused at. */
     public BinlogLocation replaceDdl(String sourceId, List<String> statements) {
         BinlogLocation at = pausedPosition(sourceId);
-        units.get(sourceId).ddlOverrides().replace(at, statements);
+        units.get(sourceId).overridePausedDdl(at, List.copyOf(statements));
         return at;
     }
 
