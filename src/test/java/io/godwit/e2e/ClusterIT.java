@@ -101,6 +101,12 @@ class ClusterIT {
         }
         assertThat(writeFailure.get()).isNull();
         Checks.awaitEqual(90, null, task, src1, src2);
+        // query-status shows what the new worker reports for mysql-01: where its sync is
+        JsonNode detail = cluster.dmctlOk("query-status", "clu", "-s", "mysql-01");
+        assertThat(detail.path("sources")).hasSize(1);
+        JsonNode reported = detail.path("sources").get(0).path("subTaskStatus").get(0).path("status");
+        assertThat(reported.path("worker_name").asText()).isEqualTo(free);
+        assertThat(reported.path("sync_status").path("syncer_binlog").asText()).startsWith("(");
 
         // pause and resume, as in DM
         cluster.dmctlOk("pause-task", "clu");

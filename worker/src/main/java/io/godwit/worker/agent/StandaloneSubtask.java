@@ -70,7 +70,7 @@ public final class StandaloneSubtask implements Subtask {
     }
 
     @Override public Observation observe() {
-        Map<String, Object> status = withWorkerName(task.status(taskName));
+        Map<String, Object> status = ownEntry(task.status(taskName));
         return new Observation(status, pausedError(status));
     }
 
@@ -82,38 +82,33 @@ public final class StandaloneSubtask implements Subtask {
         return task.resolvePausedDdl(sourceId, replacement).toString();
     }
 
-    /** The status with this worker's name in place of the "standalone" a task run on its own reports. */
-    private Map<String, Object> withWorkerName(Map<String, Object> status) {
+    /**
+     * This subtask's status: the one entry for its source of the task status a task run on its own
+     * reports (DM's per-source shape: stage, unit, sync_status, error), with this worker's name in place
+     * of "standalone"; the whole report when it has no such entry yet.
+     */
+    private Map<String, Object> ownEntry(Map<String, Object> status) {
         if (status == null || !(status.get("data") instanceof List<?> sources)) {
             return status;
         }
-        List<Object> named = new ArrayList<>();
         for (Object entry : sources) {
-            if (entry instanceof Map<?, ?> source) {
-                Map<Object, Object> copy = new LinkedHashMap<>(source);
-                copy.put("worker_name", workerName);
-                named.add(copy);
-            } else {
-                named.add(entry);
+            if (entry instanceof Map<?, ?> source && sourceId.equals(source.get("source_name"))) {
+                Map<String, Object> own = new LinkedHashMap<>();
+                source.forEach((k, v) -> own.put(String.valueOf(k), v));
+                own.put("worker_name", workerName);
+                return own;
             }
         }
-        Map<String, Object> out = new LinkedHashMap<>(status);
-        out.put("data", named);
-        return out;
+        return status;
     }
 
-    /** The error of the source the sync paused on its own, read from the status' one entry per source. */
+    /** The error of the sync that paused on its own, from this subtask's status entry. */
     private static String pausedError(Map<String, Object> status) {
-        if (status == null || !(status.get("data") instanceof List<?> sources)) {
+        if (status == null || !"Paused".equals(status.get("stage"))) {
             return null;
         }
-        for (Object entry : sources) {
-            if (entry instanceof Map<?, ?> source && "Paused".equals(source.get("stage"))) {
-                Object error = source.get("error_msg");
-                return error == null ? "the sync paused without an error message" : error.toString();
-            }
-        }
-        return null;
+        Object error = status.get("error_msg");
+        return error == null ? "the sync paused without an error message" : error.toString();
     }
 
     private static void log(List<String> lines) {

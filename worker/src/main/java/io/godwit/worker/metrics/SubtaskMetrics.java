@@ -101,20 +101,14 @@ public final class SubtaskMetrics {
     }
 
     /**
-     * A number of the subtask's {@code sync_status}, found in its status' entry for its source (DM's
-     * task status shape); NaN when absent or negative (DM's -1 for "not known yet").
+     * A number of the subtask's {@code sync_status} (its status is DM's per-source entry); NaN when
+     * absent or negative (DM's -1 for "not known yet").
      */
     private double syncNumber(Key key, String field) {
         SubtaskReport report = current.get(key);
-        if (report == null || !(report.status().get("data") instanceof List<?> entries)) {
-            return Double.NaN;
-        }
-        for (Object entry : entries) {
-            if (entry instanceof Map<?, ?> source && key.source().equals(source.get("source_name"))
-                    && source.get("sync_status") instanceof Map<?, ?> sync
-                    && sync.get(field) instanceof Number n && n.doubleValue() >= 0) {
-                return n.doubleValue();
-            }
+        if (report != null && report.status().get("sync_status") instanceof Map<?, ?> sync
+                && sync.get(field) instanceof Number n && n.doubleValue() >= 0) {
+            return n.doubleValue();
         }
         return Double.NaN;
     }

@@ -83,11 +83,7 @@ class WorkerAgentIT {
 
     /** Whether the report's status shows the sync of mysql-01 on this worker, and of it alone. */
     private static boolean syncReported(WorkerAgent agent) {
-        Map<String, Object> status = only(agent).status();
-        if (!(status.get("data") instanceof List<?> data) || data.size() != 1) {
-            return false;
-        }
-        Map<?, ?> entry = (Map<?, ?>) data.get(0);
+        Map<String, Object> entry = only(agent).status();
         return "mysql-01".equals(entry.get("source_name")) && "w1".equals(entry.get("worker_name"))
                 && entry.get("sync_status") != null;
     }

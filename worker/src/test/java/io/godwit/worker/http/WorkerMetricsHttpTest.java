@@ -23,8 +23,7 @@ class WorkerMetricsHttpTest {
         Map<String, Object> status = new LinkedHashMap<>();
         status.put("name", "w1");
         status.put("source", "s1");
-        status.put("subtasks", List.of(new SubtaskReport("t1", "s1", SubtaskStage.RUNNING, null,
-                Map.of("data", List.of(entry)))));
+        status.put("subtasks", List.of(new SubtaskReport("t1", "s1", SubtaskStage.RUNNING, null, entry)));
 
         try (WorkerHttpServer server = WorkerHttpServer.start("127.0.0.1", 0, () -> status, () -> null)) {
             HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(

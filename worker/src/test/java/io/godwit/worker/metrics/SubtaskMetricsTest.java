@@ -14,11 +14,11 @@ class SubtaskMetricsTest {
     private final List<SubtaskReport> reports = new ArrayList<>();
     private final SubtaskMetrics metrics = new SubtaskMetrics(() -> List.copyOf(reports));
 
-    /** A report whose status has DM's shape: one entry for its source, with a sync_status while syncing. */
+    /** A report whose status has DM's per-source shape, with a sync_status while syncing. */
     static SubtaskReport syncing(String task, String source, SubtaskStage stage, long rows, long behind) {
         Map<String, Object> entry = Map.of("name", task, "source_name", source, "stage", stage.wireName(),
                 "sync_status", Map.of("total_rows_applied", rows, "seconds_behind_master", behind));
-        return new SubtaskReport(task, source, stage, null, Map.of("total", 1, "data", List.of(entry)));
+        return new SubtaskReport(task, source, stage, null, entry);
     }
 
     @Test
@@ -56,7 +56,7 @@ class SubtaskMetricsTest {
     @Test
     void unknownValuesAreNaNBeforeTheSyncRuns() {
         reports.add(new SubtaskReport("t1", "s1", SubtaskStage.RUNNING, null,
-                Map.of("data", List.of(Map.of("source_name", "s1", "unit", "Dump")))));
+                Map.of("source_name", "s1", "unit", "Dump")));
         reports.add(syncing("t2", "s1", SubtaskStage.RUNNING, 0, -1));
 
         PrometheusScrape scrape = PrometheusScrape.parse(metrics.scrape());
