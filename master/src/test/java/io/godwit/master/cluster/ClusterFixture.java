@@ -28,6 +28,16 @@ final class ClusterFixture {
         this.members = new MembershipService(state);
     }
 
+    /** A fixture with sources s1 on worker w1 and s2 on w2. */
+    static ClusterFixture twoBoundSources(Path dir, ManualClock clock) {
+        ClusterFixture c = new ClusterFixture(dir, clock);
+        c.beat("w1");
+        c.beat("w2");
+        c.sources.create(sourceYaml("s1"));
+        c.sources.create(sourceYaml("s2"));
+        return c;
+    }
+
     static String sourceYaml(String id) {
         return TestYaml.sourceYaml(id);
     }

@@ -25,11 +25,7 @@ class SchedulerSourceTest {
     /** s1 on w1, s2 on w2. */
     @BeforeEach
     void twoBoundSources() {
-        c = new ClusterFixture(dir, clock);
-        c.beat("w1");
-        c.beat("w2");
-        c.sources.create(sourceYaml("s1"));
-        c.sources.create(sourceYaml("s2"));
+        c = ClusterFixture.twoBoundSources(dir, clock);
     }
 
     private static String movedSourceYaml(String id) {

@@ -1,6 +1,5 @@
 package io.godwit.master.cluster;
 
-import static io.godwit.master.cluster.ClusterFixture.sourceYaml;
 import static io.godwit.master.cluster.ClusterFixture.taskYaml;
 import static io.godwit.master.cluster.SchedulerBindingTest.assertCode;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -25,11 +24,7 @@ class SchedulerTaskTest {
     /** Two sources on two workers. */
     @BeforeEach
     void twoBoundSources() {
-        c = new ClusterFixture(dir, clock);
-        c.beat("w1");
-        c.beat("w2");
-        c.sources.create(sourceYaml("s1"));
-        c.sources.create(sourceYaml("s2"));
+        c = ClusterFixture.twoBoundSources(dir, clock);
     }
 
     @Test

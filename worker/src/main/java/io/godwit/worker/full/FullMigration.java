@@ -182,8 +182,11 @@ public final class FullMigration {
         for (TableInfo t : tables) {
             TableRouter.Route route = chain.resolve(t.id(), inst.sourceId()).orElseThrow();
             target.schemas().createDatabase(route.target().schema(), dumper.createDatabaseSql(t.id().schema()));
-            Optional<LoadCheckpoints.TableLoadState> stored = target.checkpoints().state(inst.sourceId(), t.id());
-            boolean changed = stored.isPresent() && stored.get().definitionChangedFrom(t.definitionDigest());
+            String digest = t.definitionDigest();
+            // A first run has no stored plan to compare with: no query per table then.
+            Optional<LoadCheckpoints.TableLoadState> stored = resumed
+                    ? target.checkpoints().state(inst.sourceId(), t.id()) : Optional.empty();
+            boolean changed = stored.isPresent() && stored.get().definitionChangedFrom(digest);
             boolean wholeFromHere = t.chunkKey().isEmpty() || resumed && stored.isEmpty();
             if (changed && stored.get().complete()) {
                 // Loaded whole before the DDL: the table stays as loaded, and the sync (task-mode all) replays the DDL.
@@ -197,7 +200,7 @@ public final class FullMigration {
                         List.copyOf(route.extractColumns().keySet()));
             }
             List<ChunkSpec> chunks = target.checkpoints().persistPlan(inst.sourceId(), t.id(), route.target(),
-                    dumper.split(t, rowsPerChunk), t.definitionDigest());
+                    dumper.split(t, rowsPerChunk), digest);
             Set<Integer> finished = target.checkpoints().finishedChunks(inst.sourceId(), t.id());
             if (wholeFromHere && finished.size() < chunks.size()) {
                 snapshotListener.wholeTableLoading(inst, t.id(), dumper.consistentPoint());
