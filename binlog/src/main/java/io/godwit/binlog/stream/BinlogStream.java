@@ -3,21 +3,29 @@ package io.godwit.binlog.stream;
 import com.github.shyiko.mysql.binlog.BinaryLogClient;
 import com.github.shyiko.mysql.binlog.event.Event;
 import com.github.shyiko.mysql.binlog.event.deserialization.EventDataDeserializationException;
+import com.github.shyiko.mysql.binlog.network.SSLMode;
+import com.github.shyiko.mysql.binlog.network.SSLSocketFactory;
 import com.github.shyiko.mysql.binlog.network.ServerException;
 import io.godwit.binlog.stream.QueueItem.RawEvent;
 import io.godwit.core.db.Endpoint;
 import io.godwit.core.db.ServerFlavor;
 import io.godwit.core.db.SqlErrorClassifier;
+import io.godwit.core.db.TlsMaterial;
 import io.godwit.core.error.ErrorCode;
 import io.godwit.core.error.GodwitException;
 import io.godwit.core.error.RetryKind;
 import io.godwit.core.model.BinlogLocation;
 import java.io.IOException;
 import java.net.Socket;
+import java.net.SocketException;
 import java.net.SocketTimeoutException;
+import java.security.cert.CertificateException;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLSocket;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,6 +49,8 @@ import org.slf4j.LoggerFactory;
  */
 final class BinlogStream implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(BinlogStream.class);
+    /** The config block of the source's TLS files, for messages. */
+    private static final String SOURCE_SECURITY = Endpoint.SOURCE.configKey() + ".security";
 
     private final BinlogStreamConfig config;
     private final SourceProbe.Result source;
@@ -166,7 +176,14 @@ final class BinlogStream implements AutoCloseable {
         failure = null;
         failureFatal = false;
         progressed = false;
-        BinaryLogClient c = newClient();
+        BinaryLogClient c;
+        try {
+            c = newClient();
+        } catch (GodwitException e) {
+            // TLS files that became unreadable since the stream was opened: the operator must fix them.
+            fail(e, operatorMustAct(e.code()));
+            return;
+        }
         client = c;
         if (closed) {
             return;
@@ -195,6 +212,11 @@ final class BinlogStream implements AutoCloseable {
             s.setSoTimeout(readTimeoutMillis);
             s.setKeepAlive(true);
             return s;
+        });
+        TlsMaterial.of(config.security(), SOURCE_SECURITY).ifPresent(tls -> {
+            // As DM: the certificate must be signed by ssl-ca; the host name is not checked.
+            c.setSSLMode(SSLMode.VERIFY_CA);
+            c.setSslSocketFactory(new TlsLayer(tls.sslContext(), config.host()));
         });
         c.setEventDeserializer(EventDeserializers.create());
         BinlogLocation resume = tracker.boundary();
@@ -306,6 +328,15 @@ final class BinlogStream implements AutoCloseable {
             server = se;
         }
         if (server == null) {
+            Optional<CertificateException> rejected = TlsMaterial.peerRejection(ex);
+            if (rejected.isPresent()) {
+                GodwitException e = new GodwitException(ErrorCode.TLS_PEER_REJECTED, "binlog connection to "
+                        + config.address() + ": the server's TLS certificate is not accepted: "
+                        + TlsMaterial.rejectionReason(rejected.get(), SOURCE_SECURITY),
+                        rejected.get());
+                e.addSuppressed(ex);
+                return e;
+            }
             return new GodwitException(ErrorCode.SOURCE_UNREACHABLE, "binlog connection to " + config.address()
                     + ": " + rootMessage(ex), ex);
         }
@@ -336,6 +367,22 @@ final class BinlogStream implements AutoCloseable {
             c.disconnect();
         } catch (IOException e) {
             log.debug("closing the binlog connection: {}", e.toString());
+        }
+    }
+
+    /**
+     * The library's hook for TLS: layers a client-mode TLS socket over the connected plain one,
+     * from the source's {@code security} block. The library then runs the handshake.
+     */
+    private record TlsLayer(SSLContext context, String host) implements SSLSocketFactory {
+        @Override public SSLSocket createSocket(Socket plain) throws SocketException {
+            try {
+                return (SSLSocket) context.getSocketFactory().createSocket(plain, host, plain.getPort(), true);
+            } catch (IOException e) {
+                SocketException s = new SocketException("cannot start TLS to " + host + ": " + e.getMessage());
+                s.initCause(e);
+                throw s;
+            }
         }
     }
 

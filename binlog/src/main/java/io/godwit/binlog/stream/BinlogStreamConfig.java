@@ -1,10 +1,13 @@
 package io.godwit.binlog.stream;
 
+import io.godwit.core.config.DatabaseConfig;
+import io.godwit.core.config.SecurityConfig;
 import io.godwit.core.error.ErrorCode;
 import io.godwit.core.error.GodwitException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -19,10 +22,14 @@ import java.util.Objects;
  *                           (time the reader spends waiting on a full queue does not count)
  * @param queueCapacityBytes bound of the read-ahead between the socket and the consumer, in binlog
  *                           bytes (the decoded events take a small multiple of that on the heap)
+ * @param security           source.yaml {@code from.security}: with {@code ssl-ca} set, both the SQL
+ *                           probe and the replica connection use TLS, verifying the server's
+ *                           certificate against that CA (and {@code cert-allowed-cn})
  */
 public record BinlogStreamConfig(String host, int port, String user, String password, long serverId,
                                  BinlogStart start, Duration heartbeatInterval, Duration readTimeout,
-                                 Duration connectTimeout, long queueCapacityBytes, Reconnect reconnect) {
+                                 Duration connectTimeout, long queueCapacityBytes, Reconnect reconnect,
+                                 SecurityConfig security) {
 
     public static final Duration DEFAULT_HEARTBEAT = Duration.ofSeconds(10);
     public static final Duration DEFAULT_READ_TIMEOUT = Duration.ofSeconds(30);
@@ -74,33 +81,49 @@ public record BinlogStreamConfig(String host, int port, String user, String pass
             throw new GodwitException(ErrorCode.CONFIG_INVALID, "binlog stream config: " + String.join("; ", problems));
         }
         password = Objects.requireNonNullElse(password, "");
+        security = Objects.requireNonNullElse(security, SecurityConfig.NONE);
     }
 
     /** Defaults for everything but the connection and the start. */
     public static BinlogStreamConfig of(String host, int port, String user, String password, long serverId,
                                         BinlogStart start) {
         return new BinlogStreamConfig(host, port, user, password, serverId, start, DEFAULT_HEARTBEAT,
-                DEFAULT_READ_TIMEOUT, DEFAULT_CONNECT_TIMEOUT, DEFAULT_QUEUE_BYTES, Reconnect.DEFAULT);
+                DEFAULT_READ_TIMEOUT, DEFAULT_CONNECT_TIMEOUT, DEFAULT_QUEUE_BYTES, Reconnect.DEFAULT, SecurityConfig.NONE);
+    }
+
+    /** Defaults for everything but the source (source.yaml {@code from}, TLS included) and the start. */
+    public static BinlogStreamConfig of(DatabaseConfig from, long serverId, BinlogStart start) {
+        return of(from.host(), from.port(), from.user(), from.password(), serverId, start).withSecurity(from.security());
+    }
+
+    public BinlogStreamConfig withSecurity(SecurityConfig tls) {
+        return new BinlogStreamConfig(host, port, user, password, serverId, start, heartbeatInterval, readTimeout,
+                connectTimeout, queueCapacityBytes, reconnect, tls);
+    }
+
+    /** The source as an SQL connection sees it: the same login and TLS, no session variables. */
+    DatabaseConfig database() {
+        return new DatabaseConfig(host, port, user, password, Map.of(), security);
     }
 
     public BinlogStreamConfig withStart(BinlogStart newStart) {
         return new BinlogStreamConfig(host, port, user, password, serverId, newStart, heartbeatInterval, readTimeout,
-                connectTimeout, queueCapacityBytes, reconnect);
+                connectTimeout, queueCapacityBytes, reconnect, security);
     }
 
     public BinlogStreamConfig withQueueCapacityBytes(long bytes) {
         return new BinlogStreamConfig(host, port, user, password, serverId, start, heartbeatInterval, readTimeout,
-                connectTimeout, bytes, reconnect);
+                connectTimeout, bytes, reconnect, security);
     }
 
     public BinlogStreamConfig withTimeouts(Duration heartbeat, Duration read, Duration connect) {
         return new BinlogStreamConfig(host, port, user, password, serverId, start, heartbeat, read, connect,
-                queueCapacityBytes, reconnect);
+                queueCapacityBytes, reconnect, security);
     }
 
     public BinlogStreamConfig withReconnect(Reconnect policy) {
         return new BinlogStreamConfig(host, port, user, password, serverId, start, heartbeatInterval, readTimeout,
-                connectTimeout, queueCapacityBytes, policy);
+                connectTimeout, queueCapacityBytes, policy, security);
     }
 
     /** {@code user@host:port}, for logs and errors; never the password. */
@@ -108,7 +131,8 @@ public record BinlogStreamConfig(String host, int port, String user, String pass
 
     @Override public String toString() {
         return "BinlogStreamConfig[" + address() + ", server-id " + serverId + ", start " + start + ", heartbeat "
-                + heartbeatInterval + ", read timeout " + readTimeout + ", queue " + queueCapacityBytes + " bytes]";
+                + heartbeatInterval + ", read timeout " + readTimeout + ", queue " + queueCapacityBytes + " bytes"
+                + (security.enabled() ? ", tls" : "") + "]";
     }
 
     private static boolean positive(Duration d) {

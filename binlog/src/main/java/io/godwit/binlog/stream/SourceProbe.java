@@ -38,7 +38,7 @@ final class SourceProbe {
     private SourceProbe() {}
 
     static Result run(BinlogStreamConfig config) {
-        DatabaseConfig db = DatabaseConfig.of(config.host(), config.port(), config.user(), config.password());
+        DatabaseConfig db = config.database();
         try (Connection c = Databases.connect(db, Endpoint.SOURCE)) {
             ServerFlavor flavor;
             long sourceServerId;

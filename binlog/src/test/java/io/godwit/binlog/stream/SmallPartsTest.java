@@ -16,7 +16,7 @@ class SmallPartsTest {
     @Test
     void configReportsEveryProblemAtOnceAndNeverPrintsThePassword() {
         assertThatThrownBy(() -> new BinlogStreamConfig("", 0, "", "secret", 0, null, Duration.ofSeconds(30),
-                Duration.ofSeconds(10), Duration.ofSeconds(1), 0, BinlogStreamConfig.Reconnect.DEFAULT))
+                Duration.ofSeconds(10), Duration.ofSeconds(1), 0, BinlogStreamConfig.Reconnect.DEFAULT, null))
                 .isInstanceOfSatisfying(GodwitException.class, e -> {
                     assertThat(e.code()).isEqualTo(ErrorCode.CONFIG_INVALID);
                     assertThat(e.getMessage()).contains("host").contains("port 0").contains("user").contains("server-id 0")

@@ -2,11 +2,14 @@ package io.godwit.core.db;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.util.DriverDataSource;
 import io.godwit.core.config.DatabaseConfig;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.StringJoiner;
 
@@ -26,11 +29,9 @@ public final class Databases {
         StringJoiner q = new StringJoiner("&", "?", "");
         q.add("characterEncoding=UTF-8");
         q.add("connectionCollation=utf8mb4_bin");
-        q.add("useSSL=" + db.security().enabled());
-        if (db.security().enabled()) {
-            q.add("sslMode=VERIFY_CA");
-            q.add("trustCertificateKeyStoreUrl=file:" + db.security().sslCa());
-        }
+        // TLS as DM has it: the server's certificate must be signed by ssl-ca (not checked against
+        // the host name); the stores themselves go in as properties, see tlsProperties.
+        q.add(db.security().enabled() ? "sslMode=VERIFY_CA" : "sslMode=DISABLED");
         q.add("allowPublicKeyRetrieval=true");
         q.add("tinyInt1isBit=false");
         q.add("yearIsDateType=false");
@@ -64,6 +65,7 @@ public final class Databases {
         p.setProperty("user", db.user());
         p.setProperty("password", db.password());
         p.setProperty("sessionVariables", sessionVariables(db, endpoint));
+        tlsProperties(db, endpoint).forEach(p::setProperty);
         try {
             return DriverManager.getConnection(jdbcUrl(db), p);
         } catch (SQLException e) {
@@ -97,27 +99,30 @@ public final class Databases {
     /** {@link #pool(String, DatabaseConfig, Endpoint, int)} with the driver features of the pool's role. */
     public static HikariDataSource pool(String name, DatabaseConfig db, Endpoint endpoint, int size,
                                         PoolFeature... features) {
-        HikariConfig c = new HikariConfig();
+        Properties p = new Properties();
         for (PoolFeature f : features) {
             switch (f) {
-                case LOCAL_INFILE -> c.addDataSourceProperty("allowLoadLocalInfile", "true");
+                case LOCAL_INFILE -> p.setProperty("allowLoadLocalInfile", "true");
                 case SERVER_PREPARED_STATEMENTS -> {
-                    c.addDataSourceProperty("useServerPrepStmts", "true");
-                    c.addDataSourceProperty("cachePrepStmts", "true");
-                    c.addDataSourceProperty("prepStmtCacheSize", "1000");
-                    c.addDataSourceProperty("prepStmtCacheSqlLimit", "1048576");
+                    p.setProperty("useServerPrepStmts", "true");
+                    p.setProperty("cachePrepStmts", "true");
+                    p.setProperty("prepStmtCacheSize", "1000");
+                    p.setProperty("prepStmtCacheSqlLimit", "1048576");
                 }
             }
         }
+        p.setProperty("sessionVariables", sessionVariables(db, endpoint));
+        p.setProperty("connectionAttributes", "program_name:godwit,pool:" + name);
+        tlsProperties(db, endpoint).forEach(p::setProperty);
+        HikariConfig c = new HikariConfig();
         c.setPoolName(name);
-        c.setJdbcUrl(jdbcUrl(db));
-        c.setUsername(db.user());
-        c.setPassword(db.password());
+        // The driver's properties go into a data source of our own rather than Hikari's
+        // dataSourceProperties, which Hikari logs at DEBUG with only "password" masked (the TLS
+        // stores' password would show). Hikari builds the very same DriverDataSource from a jdbcUrl.
+        c.setDataSource(new DriverDataSource(jdbcUrl(db), null, p, db.user(), db.password()));
         c.setMaximumPoolSize(size);
         c.setMinimumIdle(0);
         c.setConnectionTimeout(30_000);
-        c.addDataSourceProperty("sessionVariables", sessionVariables(db, endpoint));
-        c.addDataSourceProperty("connectionAttributes", "program_name:godwit,pool:" + name);
         try {
             return new HikariDataSource(c);
         } catch (RuntimeException e) {
@@ -126,6 +131,38 @@ public final class Databases {
             }
             throw e;
         }
+    }
+
+    /**
+     * Connector/J's TLS properties for {@code db.security}: its PEM files as PKCS#12 stores (the
+     * driver takes trust and client keys only as keystores by URL), and the socket factory that
+     * checks {@code cert-allowed-cn} when names are listed. Passed as connection properties, not
+     * in the URL, so the stores' password never shows in a logged URL; empty without TLS.
+     *
+     * @throws io.godwit.core.error.GodwitException TLS_FILE_INVALID for an unusable PEM file, naming its key and path
+     */
+    static Map<String, String> tlsProperties(DatabaseConfig db, Endpoint endpoint) {
+        Optional<TlsMaterial> tls = TlsMaterial.of(db.security(), endpoint.configKey() + ".security");
+        if (tls.isEmpty()) {
+            return Map.of();
+        }
+        TlsMaterial.KeyStoreFiles stores = tls.get().keyStores();
+        Map<String, String> p = new LinkedHashMap<>();
+        p.put("trustCertificateKeyStoreUrl", stores.trustStoreUrl());
+        p.put("trustCertificateKeyStoreType", "PKCS12");
+        p.put("trustCertificateKeyStorePassword", stores.password());
+        if (stores.clientStoreUrl() != null) {
+            p.put("clientCertificateKeyStoreUrl", stores.clientStoreUrl());
+            p.put("clientCertificateKeyStoreType", "PKCS12");
+            p.put("clientCertificateKeyStorePassword", stores.password());
+        } else {
+            // Without ssl-cert DM presents no certificate: nor does Godwit, whatever javax.net.ssl.keyStore says.
+            p.put("fallbackToSystemKeyStore", "false");
+        }
+        if (!tls.get().allowedCn().isEmpty()) {
+            p.put("socketFactory", AllowedCnSocketFactory.class.getName());
+        }
+        return p;
     }
 
     private static String quoteSessionValue(String value) {

@@ -67,6 +67,10 @@ public final class SqlErrorClassifier {
         int vendor = e.getErrorCode();
         String state = e.getSQLState() == null ? "" : e.getSQLState();
         boolean source = endpoint == Endpoint.SOURCE;
+        if (TlsMaterial.peerRejection(e).isPresent()) {
+            // The TLS handshake refused the server's certificate: not a lost connection, and no retry helps.
+            return ErrorCode.TLS_PEER_REJECTED;
+        }
         if (vendor == ER_ACCESS_DENIED || state.equals("28000")) {
             return source ? ErrorCode.SOURCE_ACCESS_DENIED : ErrorCode.TARGET_ACCESS_DENIED;
         }
@@ -106,6 +110,15 @@ public final class SqlErrorClassifier {
     /** Wraps {@code e} as a {@link GodwitException} whose one-line message names {@code where}. */
     public static GodwitException wrap(SQLException e, Endpoint endpoint, String where) {
         ErrorCode code = classify(e, endpoint);
+        if (code == ErrorCode.TLS_PEER_REJECTED) {
+            // The certificate problem is the cause; the driver's "Communications link failure"
+            // around it would only mislead in the one-line message, so it is kept as suppressed.
+            java.security.cert.CertificateException why = TlsMaterial.peerRejection(e).orElseThrow();
+            GodwitException rejected = new GodwitException(code, where + ": the server's TLS certificate is not accepted: "
+                    + TlsMaterial.rejectionReason(why, endpoint.configKey() + ".security"), why);
+            rejected.addSuppressed(e);
+            return rejected;
+        }
         String detail = where + ": " + firstLine(e.getMessage())
                 + " (SQLSTATE " + e.getSQLState() + ", error " + e.getErrorCode() + ")";
         return new GodwitException(code, detail, e);

@@ -14,6 +14,12 @@ public enum ErrorCode {
             "check the path and the file's permissions"),
     CONFIG_NOT_SUPPORTED(11003, ErrorClass.CONFIG, RetryKind.FATAL, "configuration key not supported yet",
             "remove the key or leave it at its default; see the README's config reference"),
+    TLS_FILE_INVALID(11004, ErrorClass.CONFIG, RetryKind.FATAL, "a TLS certificate or key file of a `security` block cannot be used",
+            "point `ssl-ca`/`ssl-cert` at PEM certificates and `ssl-key` at an unencrypted PEM key readable by Godwit; "
+                    + "convert another key form with `openssl pkcs8 -topk8 -nocrypt -in key.pem -out key-pkcs8.pem`"),
+    TLS_PEER_REJECTED(11005, ErrorClass.CONFIG, RetryKind.FATAL, "the server's TLS certificate is not accepted",
+            "check that `security.ssl-ca` holds the CA that signed the server's certificate and that "
+                    + "`security.cert-allowed-cn` lists the certificate's common name (or is empty)"),
 
     // ---- upstream (source database)
     SOURCE_UNREACHABLE(12001, ErrorClass.UPSTREAM, RetryKind.RETRYABLE, "cannot connect to the source database",

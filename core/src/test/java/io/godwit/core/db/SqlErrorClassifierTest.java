@@ -90,6 +90,25 @@ class SqlErrorClassifierTest {
     }
 
     @org.junit.jupiter.api.Test
+    void aRefusedServerCertificateIsATlsRejectionNotALostConnection() {
+        // As Connector/J reports a failed handshake: SQLSTATE 08S01 around the SSL exception.
+        javax.net.ssl.SSLHandshakeException handshake = new javax.net.ssl.SSLHandshakeException("PKIX path building failed");
+        handshake.initCause(new java.security.cert.CertificateException("no trusted CA signed the certificate"));
+        SQLException link = new SQLException("Communications link failure\n\nThe last packet ...", "08S01", 0, handshake);
+        for (Endpoint endpoint : Endpoint.values()) {
+            assertThat(SqlErrorClassifier.classify(link, endpoint)).isEqualTo(ErrorCode.TLS_PEER_REJECTED);
+        }
+        GodwitException e = SqlErrorClassifier.wrap(link, Endpoint.TARGET, "target 10.0.0.1:4000");
+        assertThat(e.oneLine()).doesNotContain("\n")
+                .isEqualTo("[code=11005:config] target 10.0.0.1:4000: the server's TLS certificate is not accepted: "
+                        + "it fails verification against target-database.security.ssl-ca (no trusted CA signed the certificate)");
+        assertThat(SqlErrorClassifier.isTransient(link, Endpoint.TARGET)).isFalse();
+        SQLException plain = new SQLException("Communications link failure", "08S01", 0,
+                new javax.net.ssl.SSLHandshakeException("Remote host terminated the handshake"));
+        assertThat(SqlErrorClassifier.classify(plain, Endpoint.TARGET)).isEqualTo(ErrorCode.TARGET_UNREACHABLE);
+    }
+
+    @org.junit.jupiter.api.Test
     void anErrorFromAConnectionThatNoLongerAnswersIsALostConnection() {
         SQLException closedStatement = new SQLException("No operations allowed after statement closed.", "S1009", 0);
         SQLException seen = SqlErrorClassifier.onConnection(closedStatement, connection(false));

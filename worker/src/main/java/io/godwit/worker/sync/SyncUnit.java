@@ -143,9 +143,7 @@ public final class SyncUnit {
         tracker.current = SchemaTracker.fromJson(tableInfo.isEmpty() ? initialTrackerState : tableInfo, tracked);
         BinlogStart start = source.enableGtid() && !from.gtidSet().isEmpty()
                 ? BinlogStart.gtidSet(from.gtidSet()) : BinlogStart.filePosition(from);
-        var db = source.from();
-        BinlogStreamConfig binlog = BinlogStreamConfig.of(db.host(), db.port(), db.user(), db.password(),
-                serverId, start);
+        BinlogStreamConfig binlog = BinlogStreamConfig.of(source.from(), serverId, start);
         ChangeStream stream = ChangeStream.open(new ChangeStreamConfig(binlog, tracked), tracker);
         return new ChangeSource() {
             @Override public ChangeEvent next(Duration timeout) {

@@ -10,13 +10,16 @@ public final class DatabaseSchema {
     private DatabaseSchema() {}
 
     static final Key<String> SSL_CA = Key.of("ssl-ca", Types.STRING, "",
-            "Path of the CA certificate that signs the server's certificate; setting it turns TLS on.");
+            "Path of a PEM file with the CA certificate(s) that must have signed the server's certificate; setting it "
+                    + "turns TLS on, for SQL and binlog connections alike. As in DM, the host name is not checked.");
     static final Key<String> SSL_CERT = Key.of("ssl-cert", Types.STRING, "",
-            "Path of the client certificate, for servers that require one.");
+            "Path of the PEM client certificate (chain) to present, e.g. for an account that REQUIRE X509; needs `ssl-key`.");
     static final Key<String> SSL_KEY = Key.of("ssl-key", Types.STRING, "",
-            "Path of the client certificate's private key.");
+            "Path of the client certificate's unencrypted PEM private key: PKCS#8 (`BEGIN PRIVATE KEY`), RSA "
+                    + "(`BEGIN RSA PRIVATE KEY`) or EC (`BEGIN EC PRIVATE KEY`); convert another with "
+                    + "`openssl pkcs8 -topk8 -nocrypt`.");
     static final Key<List<String>> CERT_ALLOWED_CN = Key.of("cert-allowed-cn", Types.STRING_LIST, List.of(),
-            "Common names the peer certificate may carry; empty accepts any.");
+            "Common names (subject CN) the server's certificate may carry; empty accepts any certificate signed by `ssl-ca`.");
 
     static final Section<SecurityConfig> SECURITY = Section.of("TLS settings of the connection.",
             v -> new SecurityConfig(v.get(SSL_CA), v.get(SSL_CERT), v.get(SSL_KEY), v.get(CERT_ALLOWED_CN)),
