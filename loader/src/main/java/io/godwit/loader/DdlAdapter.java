@@ -8,6 +8,7 @@ import io.godwit.loader.SqlLexer.Kind;
 import io.godwit.loader.SqlLexer.Token;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -47,12 +48,47 @@ public final class DdlAdapter {
 
     /** The CREATE TABLE statement for {@code target}; LOAD_SCHEMA_FAILED if the text is not a plain CREATE TABLE. */
     public String createTable(String sourceCreateTable, TableId target, List<String> extraColumns) {
+        return adapt(sourceCreateTable, target, extraColumns, false).createTable();
+    }
+
+    /**
+     * A plain secondary index of the source's CREATE TABLE that the load leaves for after the rows.
+     *
+     * @param definition the index line exactly as the source wrote it, e.g. {@code KEY `k_1` (`k`) COMMENT 'x'}
+     */
+    public record SecondaryIndex(String name, String definition) {}
+
+    /** The target's CREATE TABLE and the secondary indexes left out of it, to add once the rows are in. */
+    public record TableDdl(String createTable, List<SecondaryIndex> deferredIndexes) {
+        public TableDdl {
+            deferredIndexes = List.copyOf(deferredIndexes);
+        }
+
+        /** {@code ALTER TABLE target ADD KEY ..., ADD KEY ...}: one statement, so the target builds them in one pass. */
+        public String addIndexes(TableId target) {
+            return DdlAdapter.addIndexes(target, deferredIndexes);
+        }
+    }
+
+    /**
+     * {@link #createTable} without the plain non-unique secondary indexes ({@code KEY}/{@code INDEX}),
+     * which InnoDB and TiDB build far cheaper in one pass after the load than row by row during it.
+     * Kept in the statement: PRIMARY KEY, UNIQUE, FULLTEXT, SPATIAL, unnamed keys, and a key led by an
+     * AUTO_INCREMENT column (InnoDB refuses the table without it). Nothing is deferred from a table
+     * with a foreign key (its indexes may serve the constraint) or with partitions (keep it simple).
+     */
+    public TableDdl createTableDeferringIndexes(String sourceCreateTable, TableId target, List<String> extraColumns) {
+        return adapt(sourceCreateTable, target, extraColumns, true);
+    }
+
+    private TableDdl adapt(String sourceCreateTable, TableId target, List<String> extraColumns, boolean deferIndexes) {
         String what = "creating target table " + target.quoted();
         List<Token> tokens = lex(sourceCreateTable, what);
         List<Edit> edits = new ArrayList<>();
         int nameEnd = renameTable(tokens, target, what, edits);
         Definitions defs = Definitions.find(tokens, nameEnd, what);
         Set<String> existing = new LinkedHashSet<>();
+        Set<String> autoIncrement = new HashSet<>();
         int lastColumn = -1;
         for (int k = 0; k < defs.items.size(); k++) {
             int[] item = defs.items.get(k);
@@ -60,9 +96,23 @@ public final class DdlAdapter {
             boolean isIndex = first.kind() == Kind.WORD && INDEX_WORDS.contains(first.upper());
             if (!isIndex) {
                 existing.add(first.value().toLowerCase(Locale.ROOT));
+                if (hasWordAtTop(tokens, item, "AUTO_INCREMENT")) {
+                    autoIncrement.add(first.value().toLowerCase(Locale.ROOT));
+                }
                 lastColumn = k;
             } else if (dialect.flavor() == ServerFlavor.TIDB && (first.isWord("FULLTEXT") || first.isWord("SPATIAL"))) {
                 edits.add(defs.removal(tokens, k));
+            }
+        }
+        List<SecondaryIndex> deferred = new ArrayList<>();
+        if (deferIndexes && !hasForeignKey(tokens, defs) && !isPartitioned(tokens, defs.close + 1)) {
+            for (int k = 0; k < defs.items.size(); k++) {
+                int[] item = defs.items.get(k);
+                String name = plainIndexName(tokens, item[0], item[1]);
+                if (name != null && !autoIncrement.contains(firstKeyColumn(tokens, item))) {
+                    deferred.add(new SecondaryIndex(name, text(sourceCreateTable, tokens, item)));
+                    edits.add(defs.removal(tokens, k));
+                }
             }
         }
         if (!extraColumns.isEmpty()) {
@@ -83,7 +133,84 @@ public final class DdlAdapter {
         if (dialect.flavor() != ServerFlavor.MARIADB) {
             dropMariaDbTableOptions(tokens, defs.close + 1, edits);
         }
-        return apply(sourceCreateTable, edits);
+        return new TableDdl(apply(sourceCreateTable, edits), deferred);
+    }
+
+    /** {@code ALTER TABLE target ADD <definition>, ADD <definition>, ...}. */
+    static String addIndexes(TableId target, List<SecondaryIndex> indexes) {
+        StringBuilder b = new StringBuilder("ALTER TABLE ").append(target.quoted());
+        for (int i = 0; i < indexes.size(); i++) {
+            b.append(i == 0 ? " " : ", ").append("ADD ").append(indexes.get(i).definition());
+        }
+        return b.toString();
+    }
+
+    /**
+     * The indexes an {@link #addIndexes} statement adds, read back from its text (the load records the
+     * statement before it creates the table, and a later run builds only what the target still lacks).
+     */
+    static List<SecondaryIndex> addedIndexes(String alterTable) {
+        String what = "reading the recorded statement " + alterTable;
+        List<Token> tokens = lex(alterTable, what);
+        List<SecondaryIndex> out = new ArrayList<>();
+        int depth = 0;
+        int clause = -1;
+        int last = -1;
+        for (int i = 0; i <= tokens.size(); i++) {
+            Token t = i < tokens.size() ? tokens.get(i) : null;
+            if (t != null && t.isTrivia()) {
+                continue;
+            }
+            boolean boundary = t == null || depth == 0 && t.isPunct(',');
+            if (boundary && clause >= 0) {
+                int start = next(tokens, clause + 1);
+                String name = plainIndexName(tokens, start, last);
+                if (name == null) {
+                    throw schemaError(what, "not a list of ADD KEY clauses");
+                }
+                out.add(new SecondaryIndex(name, alterTable.substring(tokens.get(start).start(), tokens.get(last).end())));
+                clause = -1;
+                continue;
+            }
+            if (t == null) {
+                break;
+            }
+            if (t.isPunct('(')) {
+                depth++;
+            } else if (t.isPunct(')')) {
+                depth--;
+            } else if (depth == 0 && clause < 0 && t.isWord("ADD")) {
+                clause = i;
+            }
+            last = i;
+        }
+        return out;
+    }
+
+    /**
+     * The tables {@code createTable}'s foreign keys reference; an unqualified name is in {@code schema}.
+     * Such a parent keeps its indexes while loading: a child's constraint may need one of them.
+     */
+    public static Set<TableId> referencedTables(String createTable, String schema) {
+        List<Token> tokens = lex(createTable, "reading the source's CREATE TABLE");
+        Set<TableId> out = new LinkedHashSet<>();
+        for (int i = 0; i < tokens.size(); i++) {
+            if (!tokens.get(i).isWord("REFERENCES")) {
+                continue;
+            }
+            int name = next(tokens, i + 1);
+            if (name < 0 || !tokens.get(name).isIdentifier()) {
+                continue;
+            }
+            int dot = next(tokens, name + 1);
+            int table = dot >= 0 && tokens.get(dot).isPunct('.') ? next(tokens, dot + 1) : -1;
+            if (table >= 0 && tokens.get(table).isIdentifier()) {
+                out.add(TableId.of(tokens.get(name).value(), tokens.get(table).value()));
+            } else {
+                out.add(TableId.of(schema, tokens.get(name).value()));
+            }
+        }
+        return out;
     }
 
     /**
@@ -280,6 +407,74 @@ public final class DdlAdapter {
             }
         }
         return false;
+    }
+
+    /**
+     * The name of a plain, named {@code KEY}/{@code INDEX} spanning tokens {@code [from, to]}, or null
+     * for any other item (a column, PRIMARY/UNIQUE/FULLTEXT/SPATIAL, an unnamed key).
+     */
+    private static String plainIndexName(List<Token> tokens, int from, int to) {
+        Token first = tokens.get(from);
+        if (!first.isWord("KEY") && !first.isWord("INDEX")) {
+            return null;
+        }
+        int name = next(tokens, from + 1);
+        if (name < 0 || name > to || !tokens.get(name).isIdentifier() || tokens.get(name).isWord("USING")) {
+            return null;
+        }
+        return tokens.get(name).value();
+    }
+
+    /** The first column of an index item, lower case; empty when there is none. */
+    private static String firstKeyColumn(List<Token> tokens, int[] item) {
+        for (int i = item[0]; i <= item[1]; i++) {
+            if (tokens.get(i).isPunct('(')) {
+                int column = next(tokens, i + 1);
+                return column >= 0 && tokens.get(column).isIdentifier()
+                        ? tokens.get(column).value().toLowerCase(Locale.ROOT) : "";
+            }
+        }
+        return "";
+    }
+
+    /** A FOREIGN KEY, or a REFERENCES clause anywhere in the definitions (column-level ones included). */
+    private static boolean hasForeignKey(List<Token> tokens, Definitions defs) {
+        for (int i = defs.open; i < defs.close; i++) {
+            if (tokens.get(i).isWord("REFERENCES") || tokens.get(i).isWord("FOREIGN")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** PARTITION BY among the table options (also inside an executable comment, which the lexer opens). */
+    private static boolean isPartitioned(List<Token> tokens, int from) {
+        for (int i = from; i < tokens.size(); i++) {
+            if (tokens.get(i).isWord("PARTITION")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The word at parenthesis depth 0 of an item (so not inside a DEFAULT or generated expression). */
+    private static boolean hasWordAtTop(List<Token> tokens, int[] item, String word) {
+        int depth = 0;
+        for (int i = item[0]; i <= item[1]; i++) {
+            Token t = tokens.get(i);
+            if (t.isPunct('(')) {
+                depth++;
+            } else if (t.isPunct(')')) {
+                depth--;
+            } else if (depth == 0 && t.isWord(word)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String text(String sql, List<Token> tokens, int[] item) {
+        return sql.substring(tokens.get(item[0]).start(), tokens.get(item[1]).end());
     }
 
     // ---- token helpers

@@ -1,5 +1,6 @@
 package io.godwit.loader;
 
+import io.godwit.core.checkpoint.TaskCheckpointTable;
 import io.godwit.core.config.LoaderConfig.OnDuplicate;
 import io.godwit.core.model.DelimitedColumn;
 import io.godwit.core.model.TableId;
@@ -26,7 +27,7 @@ final class LoaderStatements {
     // ---- load checkpoints (DM's table name: <task>_loader_checkpoint)
 
     static String checkpointTableName(String task) {
-        return task + "_loader_checkpoint";
+        return TaskCheckpointTable.LOADER_CHECKPOINT.tableName(task);
     }
 
     static String createMetaSchema(String metaSchema) {
@@ -118,6 +119,43 @@ final class LoaderStatements {
     static String deleteSource(TableId cp) {
         return "DELETE FROM " + cp.quoted() + " WHERE `source_id` = ?";
     }
+
+    // ---- secondary indexes left for after the load (<task>_loader_index)
+
+    static String indexTableName(String task) {
+        return TaskCheckpointTable.LOADER_INDEX.tableName(task);
+    }
+
+    static String createIndexTable(TableId table) {
+        return "CREATE TABLE IF NOT EXISTS " + table.quoted() + " (\n"
+                + "  `source_id` VARCHAR(64) NOT NULL,\n"
+                + "  `cp_schema` VARCHAR(128) NOT NULL,\n"
+                + "  `cp_table` VARCHAR(128) NOT NULL,\n"
+                + "  `target_schema` VARCHAR(128) NOT NULL,\n"
+                + "  `target_table` VARCHAR(128) NOT NULL,\n"
+                + "  `alter_sql` MEDIUMTEXT NOT NULL,\n"
+                + "  `create_time` TIMESTAMP NOT NULL DEFAULT CURRENT_TIMESTAMP,\n"
+                + "  PRIMARY KEY (`source_id`, `cp_schema`, `cp_table`)\n"
+                + ") DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin";
+    }
+
+    /** REPLACE: a table created again (its load started over) gets the statement of its new definition. */
+    static String replaceIndexRow(TableId t) {
+        return "REPLACE INTO " + t.quoted() + " (`source_id`, `cp_schema`, `cp_table`, `target_schema`, `target_table`,"
+                + " `alter_sql`) VALUES (?, ?, ?, ?, ?, ?)";
+    }
+
+    static String selectIndexRows(TableId t) {
+        return "SELECT `cp_schema`, `cp_table`, `target_schema`, `target_table`, `alter_sql` FROM " + t.quoted()
+                + " WHERE `source_id` = ?";
+    }
+
+    static String deleteIndexRow(TableId t) {
+        return "DELETE FROM " + t.quoted() + KEY;
+    }
+
+    static final String INDEX_NAMES = "SELECT DISTINCT INDEX_NAME FROM information_schema.STATISTICS"
+            + " WHERE TABLE_SCHEMA = ? AND TABLE_NAME = ?";
 
     // ---- row import
 

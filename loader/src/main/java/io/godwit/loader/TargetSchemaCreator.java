@@ -15,6 +15,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.Consumer;
 import javax.sql.DataSource;
 
 /**
@@ -66,13 +67,33 @@ public final class TargetSchemaCreator {
      * that it has the source's data columns and the extract columns.
      */
     public TargetTable createTable(TableId targetTable, String sourceCreateTable, List<String> extraColumns) {
-        String sql = new DdlAdapter(dialect()).createTable(sourceCreateTable, targetTable, extraColumns);
+        return createTable(targetTable, sourceCreateTable, extraColumns, null);
+    }
+
+    /**
+     * {@link #createTable(TableId, String, List)} that, when it creates the table, leaves out the plain
+     * secondary indexes ({@link DdlAdapter#createTableDeferringIndexes}) and hands the statement adding
+     * them to {@code recordDeferredIndexes} first: once the table exists without them, only that record
+     * tells a later run that they are still to be built. A table that exists already is never changed.
+     *
+     * @param recordDeferredIndexes receives the {@code ALTER TABLE ... ADD KEY ...} statement; null keeps
+     *                              every index in the CREATE TABLE
+     */
+    public TargetTable createTable(TableId targetTable, String sourceCreateTable, List<String> extraColumns,
+                                   Consumer<String> recordDeferredIndexes) {
+        DdlAdapter adapter = new DdlAdapter(dialect());
+        DdlAdapter.TableDdl ddl = recordDeferredIndexes == null
+                ? new DdlAdapter.TableDdl(adapter.createTable(sourceCreateTable, targetTable, extraColumns), List.of())
+                : adapter.createTableDeferringIndexes(sourceCreateTable, targetTable, extraColumns);
         List<String> dataColumns = DdlAdapter.dataColumns(sourceCreateTable);
         String what = "create table " + targetTable.quoted();
         try (Connection c = target.getConnection()) {
             boolean created = false;
             if (!LoaderStatements.exists(c, LoaderStatements.TABLE_EXISTS, targetTable.schema(), targetTable.table())) {
-                execute(c, sql, what);
+                if (!ddl.deferredIndexes().isEmpty()) {
+                    recordDeferredIndexes.accept(ddl.addIndexes(targetTable));
+                }
+                execute(c, ddl.createTable(), what);
                 created = true;
             }
             List<String> missing = missingColumns(c, targetTable, dataColumns, extraColumns);

@@ -8,6 +8,7 @@ import io.godwit.core.model.RowBytesSink;
 import io.godwit.core.model.RowSink;
 import io.godwit.loader.ChunkImporter;
 import io.godwit.loader.ChunkLoadResult;
+import io.godwit.loader.DeferredIndexes;
 import io.godwit.loader.DelimitedRowSource;
 import io.godwit.loader.RowSource;
 import io.godwit.worker.progress.TableProgress;
@@ -24,16 +25,23 @@ import org.slf4j.MDC;
 /**
  * Runs chunk imports on a fixed number of threads and fails fast: the first failed chunk stops
  * the rest (their transactions roll back, their checkpoints stay unwritten) and is rethrown.
+ *
+ * <p>A table with deferred secondary indexes gets them built by the thread that finishes its last
+ * chunk (or, when an earlier run finished every chunk, by a task of its own), while other tables'
+ * chunks keep loading; {@link #awaitAll} returns only after every build, so the load never reports
+ * done (nor does the sync start) before the indexes exist.
  */
 final class ChunkScheduler implements AutoCloseable {
     private final String taskName;
     private final ExecutorService pool;
     private final ChunkImporter importer;
-    private final List<Future<ChunkLoadResult>> futures = new ArrayList<>();
+    private final DeferredIndexes indexes;
+    private final List<Future<?>> futures = new ArrayList<>();
 
-    ChunkScheduler(String taskName, int threads, ChunkImporter importer) {
+    ChunkScheduler(String taskName, int threads, ChunkImporter importer, DeferredIndexes indexes) {
         this.taskName = taskName;
         this.importer = importer;
+        this.indexes = indexes;
         AtomicInteger n = new AtomicInteger();
         this.pool = Executors.newFixedThreadPool(threads, r -> {
             Thread t = new Thread(r, taskName + "-load-" + n.incrementAndGet());
@@ -44,24 +52,50 @@ final class ChunkScheduler implements AutoCloseable {
 
     void submitTable(SourceTablePlan t) {
         t.progress().planned(t.chunks().size());
+        t.deferredIndexes().ifPresent(i -> t.progress().indexesPending());
+        List<ChunkSpec> toLoad = new ArrayList<>();
         for (ChunkSpec chunk : t.chunks()) {
             if (t.finished().contains(chunk.index())) {
                 t.progress().chunkDone(0, true);
-                continue;
+            } else {
+                toLoad.add(chunk);
             }
-            futures.add(pool.submit(() -> importChunk(t, chunk)));
+        }
+        if (toLoad.isEmpty()) {
+            t.deferredIndexes().ifPresent(i -> futures.add(pool.submit(() -> withMdc(t, () -> buildIndexes(t)))));
+            return;
+        }
+        AtomicInteger unfinished = new AtomicInteger(toLoad.size());
+        for (ChunkSpec chunk : toLoad) {
+            futures.add(pool.submit(() -> withMdc(t, () -> {
+                importChunk(t, chunk);
+                if (unfinished.decrementAndGet() == 0) {
+                    buildIndexes(t);
+                }
+            })));
         }
     }
 
-    private ChunkLoadResult importChunk(SourceTablePlan t, ChunkSpec chunk) {
+    private void importChunk(SourceTablePlan t, ChunkSpec chunk) {
+        CountingRows counted = new CountingRows(t.rows().apply(chunk), t.progress());
+        ChunkLoadResult r = importer.importChunk(t.chunkTarget(), chunk, t.sourceId(), counted);
+        t.progress().chunkDone(r.rows(), r.skipped());
+    }
+
+    private void buildIndexes(SourceTablePlan t) {
+        if (t.deferredIndexes().isPresent()) {
+            indexes.build(t.deferredIndexes().get());
+            t.progress().indexesBuilt();
+        }
+    }
+
+    private Void withMdc(SourceTablePlan t, Runnable work) {
         MDC.put("task", taskName);
         MDC.put("source", t.sourceId());
         MDC.put("unit", "load");
         try {
-            CountingRows counted = new CountingRows(t.rows().apply(chunk), t.progress());
-            ChunkLoadResult r = importer.importChunk(t.chunkTarget(), chunk, t.sourceId(), counted);
-            t.progress().chunkDone(r.rows(), r.skipped());
-            return r;
+            work.run();
+            return null;
         } finally {
             MDC.clear();
         }
@@ -143,7 +177,7 @@ final class ChunkScheduler implements AutoCloseable {
 
     /** Waits for every chunk; on the first failure cancels the rest and throws it. */
     void awaitAll() {
-        for (Future<ChunkLoadResult> f : futures) {
+        for (Future<?> f : futures) {
             try {
                 f.get();
             } catch (InterruptedException e) {

@@ -28,6 +28,8 @@ import io.godwit.filters.BlockAllowList;
 import io.godwit.filters.TableFilterChain;
 import io.godwit.filters.TableRouter;
 import io.godwit.loader.ChunkImporter;
+import io.godwit.loader.DdlAdapter;
+import io.godwit.loader.DeferredIndexes;
 import io.godwit.loader.DumpDirectory;
 import io.godwit.loader.DumpTable;
 import io.godwit.loader.DelimitedRowSource;
@@ -42,6 +44,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -179,8 +183,17 @@ public final class FullMigration {
         // A resumed load's new tables (created on the source since the first run) load whole from this snapshot.
         boolean resumed = target.checkpoints().hasAny(inst.sourceId());
         snapshotListener.snapshotTaken(inst, dumper.consistentPoint(), tables);
+        Map<TableId, TableRouter.Route> routes = new LinkedHashMap<>();
+        Map<TableId, String> definitions = new LinkedHashMap<>();
         for (TableInfo t : tables) {
-            TableRouter.Route route = chain.resolve(t.id(), inst.sourceId()).orElseThrow();
+            routes.put(t.id(), chain.resolve(t.id(), inst.sourceId()).orElseThrow());
+            definitions.put(t.id(), t.createTableSql());
+        }
+        Set<TableId> deferIndexes = indexesDeferrable(routes, definitions);
+        // One query per source: tables created without their indexes by an earlier run, not yet built.
+        Map<TableId, DeferredIndexes.Pending> pendingIndexes = target.indexes().pending(inst.sourceId());
+        for (TableInfo t : tables) {
+            TableRouter.Route route = routes.get(t.id());
             target.schemas().createDatabase(route.target().schema(), dumper.createDatabaseSql(t.id().schema()));
             String digest = t.definitionDigest();
             // A first run has no stored plan to compare with: no query per table then.
@@ -194,10 +207,10 @@ public final class FullMigration {
             } else {
                 if (changed) {
                     startOver(inst, t, route.target(), stored.get(), target, dumper.consistentPoint());
+                    pendingIndexes.remove(t.id());
                     wholeFromHere = true;
                 }
-                target.schemas().createTable(route.target(), t.createTableSql(),
-                        List.copyOf(route.extractColumns().keySet()));
+                createTable(inst, t.id(), route, t.createTableSql(), deferIndexes, target, pendingIndexes);
             }
             List<ChunkSpec> chunks = target.checkpoints().persistPlan(inst.sourceId(), t.id(), route.target(),
                     dumper.split(t, rowsPerChunk), digest);
@@ -209,8 +222,46 @@ public final class FullMigration {
                     t.dataColumns().stream().map(io.godwit.core.model.ColumnInfo::name).toList(),
                     route.extractColumns(), chunks, finished,
                     chunk -> snapshotRows(dumper, t, chunk),
-                    progress.table(inst.sourceId(), t.id(), estimatedRows(dumper, t.id()))));
+                    progress.table(inst.sourceId(), t.id(), estimatedRows(dumper, t.id())),
+                    Optional.ofNullable(pendingIndexes.get(t.id()))));
         }
+    }
+
+    /**
+     * Creates the target table unless it exists. A table in {@code deferIndexes} is created without its
+     * plain secondary indexes, recorded first in {@code pendingIndexes} (and the meta table) for the
+     * build after its last chunk.
+     */
+    private static void createTable(MySqlInstance inst, TableId source, TableRouter.Route route, String createTableSql,
+                                    Set<TableId> deferIndexes, TargetSide target,
+                                    Map<TableId, DeferredIndexes.Pending> pendingIndexes) {
+        Consumer<String> record = !deferIndexes.contains(source) ? null
+                : alter -> pendingIndexes.put(source, target.indexes().record(inst.sourceId(), source, route.target(), alter));
+        target.schemas().createTable(route.target(), createTableSql, List.copyOf(route.extractColumns().keySet()), record);
+    }
+
+    /**
+     * The source tables whose target tables may get their plain secondary indexes after the rows
+     * (the target builds an index far cheaper in one pass than row by row). Only a table fed by this
+     * one source table: the task has one source, the table keeps its name (no route moves or merges
+     * it, no extract columns) and no other table lands there; and no foreign key of the task's tables
+     * references it (the child's constraint may need one of its indexes). Others load as before.
+     */
+    private Set<TableId> indexesDeferrable(Map<TableId, TableRouter.Route> routes, Map<TableId, String> definitions) {
+        if (plan.instances().size() != 1) {
+            return Set.of();
+        }
+        Map<TableId, Integer> feeders = new HashMap<>();
+        routes.values().forEach(r -> feeders.merge(r.target(), 1, Integer::sum));
+        Set<TableId> parents = new HashSet<>();
+        definitions.forEach((id, sql) -> parents.addAll(DdlAdapter.referencedTables(sql, id.schema())));
+        Set<TableId> out = new HashSet<>();
+        routes.forEach((id, r) -> {
+            if (r.target().equals(id) && r.extractColumns().isEmpty() && feeders.get(id) == 1 && !parents.contains(id)) {
+                out.add(id);
+            }
+        });
+        return out;
     }
 
     /**
@@ -233,6 +284,7 @@ public final class FullMigration {
                 + " snapshot at {}", t.id(), stored.finished(), stored.chunks(), point);
         snapshotListener.wholeTableLoading(inst, t.id(), point);
         target.schemas().dropTable(targetTable);
+        target.indexes().forget(inst.sourceId(), t.id());
         target.checkpoints().forget(inst.sourceId(), t.id());
     }
 
@@ -292,20 +344,28 @@ public final class FullMigration {
                 TableFilterChain chain = new TableFilterChain(blockAllowList(inst), router(inst));
                 Map<String, String> createDb = new LinkedHashMap<>();
                 files.schemas().forEach(s -> createDb.put(s.name(), s.createDatabaseSql()));
+                Map<TableId, TableRouter.Route> routes = new LinkedHashMap<>();
+                Map<TableId, String> definitions = new LinkedHashMap<>();
                 for (DumpTable t : files.tables()) {
-                    Optional<TableRouter.Route> resolved = chain.resolve(t.id(), inst.sourceId());
-                    if (resolved.isEmpty()) {
+                    chain.resolve(t.id(), inst.sourceId()).ifPresent(r -> routes.put(t.id(), r));
+                    definitions.put(t.id(), t.createTableSql());
+                }
+                Set<TableId> deferIndexes = indexesDeferrable(routes, definitions);
+                Map<TableId, DeferredIndexes.Pending> pendingIndexes = target.indexes().pending(inst.sourceId());
+                for (DumpTable t : files.tables()) {
+                    TableRouter.Route route = routes.get(t.id());
+                    if (route == null) {
                         continue;
                     }
-                    TableRouter.Route route = resolved.get();
                     target.schemas().createDatabase(route.target().schema(), createDb.get(t.id().schema()));
-                    target.schemas().createTable(route.target(), t.createTableSql(), List.copyOf(route.extractColumns().keySet()));
+                    createTable(inst, t.id(), route, t.createTableSql(), deferIndexes, target, pendingIndexes);
                     List<ChunkSpec> chunks = target.checkpoints().persistPlan(inst.sourceId(), t.id(), route.target(), t.chunks());
                     Map<Integer, io.godwit.loader.DumpDataFile> byIndex = new LinkedHashMap<>();
                     t.dataFiles().forEach(f -> byIndex.put(f.chunk().index(), f));
                     tables.add(new SourceTablePlan(inst.sourceId(), t.id(), route.target(), t.dataColumns(),
                             route.extractColumns(), chunks, target.checkpoints().finishedChunks(inst.sourceId(), t.id()),
-                            chunk -> byIndex.get(chunk.index()), progress.table(inst.sourceId(), t.id(), 0)));
+                            chunk -> byIndex.get(chunk.index()), progress.table(inst.sourceId(), t.id(), 0),
+                            Optional.ofNullable(pendingIndexes.get(t.id()))));
                 }
             }
             return load(target, submit -> tables.forEach(submit), points);
@@ -323,15 +383,17 @@ public final class FullMigration {
                 ImportOptions.defaults(onDuplicate()).withLocalInfile(
                         ChunkImporter.localInfileUsable(target.pool(), target.schemas().dialect())),
                 new LoadProgress());
-        try (ChunkScheduler scheduler = new ChunkScheduler(task.name(), loadThreads(), importer)) {
+        try (ChunkScheduler scheduler = new ChunkScheduler(task.name(), loadThreads(), importer, target.indexes())) {
             try (ProgressTicker ticker = new ProgressTicker(progress, progressOut, progressInterval)) {
-                int[] planned = new int[2];
+                int[] planned = new int[3];
                 planner.planInto(t -> {
                     scheduler.submitTable(t);
                     planned[0]++;
                     planned[1] += t.chunks().size() - t.finished().size();
+                    planned[2] += t.deferredIndexes().isPresent() ? 1 : 0;
                 });
-                LOG.info("{} tables planned, {} chunks to load", planned[0], planned[1]);
+                LOG.info("{} tables planned, {} chunks to load, secondary indexes of {} table(s) to build after their rows",
+                        planned[0], planned[1], planned[2]);
                 scheduler.awaitAll();
                 ticker.finalReport();
             }
@@ -397,16 +459,18 @@ public final class FullMigration {
         return plan.instances().size() > 1 ? dir.resolve(inst.sourceId()) : dir;
     }
 
-    /** The target's pool, schema creator and load checkpoints for one run. */
-    record TargetSide(HikariDataSource pool, TargetSchemaCreator schemas, LoadCheckpoints checkpoints)
-            implements AutoCloseable {
+    /** The target's pool, schema creator, load checkpoints and deferred-index records for one run. */
+    record TargetSide(HikariDataSource pool, TargetSchemaCreator schemas, LoadCheckpoints checkpoints,
+                      DeferredIndexes indexes) implements AutoCloseable {
         static TargetSide open(TaskConfig task, int poolSize) {
             HikariDataSource pool = Databases.pool(task.name() + "-target-load", task.targetDatabase(), Endpoint.TARGET,
                     poolSize, Databases.PoolFeature.LOCAL_INFILE);
             try {
                 LoadCheckpoints checkpoints = new LoadCheckpoints(pool, task.metaSchema(), task.name());
                 checkpoints.ensureTables();
-                return new TargetSide(pool, new TargetSchemaCreator(pool), checkpoints);
+                DeferredIndexes indexes = new DeferredIndexes(pool, task.metaSchema(), task.name());
+                indexes.ensureTable();
+                return new TargetSide(pool, new TargetSchemaCreator(pool), checkpoints, indexes);
             } catch (RuntimeException e) {
                 pool.close();
                 throw e;

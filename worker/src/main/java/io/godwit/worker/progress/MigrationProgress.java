@@ -44,14 +44,19 @@ public final class MigrationProgress {
         lastReportNanos = now;
         lastReportRows = rows;
         long expected = expectedRows();
-        double pct = expected == 0 ? 100.0 : Math.min(100.0, 100.0 * rows / expected);
+        long indexing = tables.stream().filter(TableProgress::buildingIndexes).count();
+        // All rows in is not done while secondary indexes are still being built.
+        double pct = Math.min(indexing > 0 ? 99.9 : 100.0, expected == 0 ? 100.0 : 100.0 * rows / expected);
         String eta = rate <= 0 ? "--" : formatDuration(Duration.ofSeconds((long) ((expected - rows) / rate)));
         List<String> lines = new ArrayList<>();
         long tablesDone = tables.stream().filter(TableProgress::done).count();
         lines.add(String.format(Locale.ROOT, "progress %5.1f%%  %,d/%,d rows  %s  %,.0f rows/s  %s/s  tables %d/%d  ETA %s",
                 pct, rows, expected, formatBytes(bytes()), rate, formatBytes((long) (rate * avgRowBytes())),
                 tablesDone, tables.size(), eta));
-        tables.stream().filter(t -> !t.done() && t.rows() > 0)
+        if (indexing > 0) {
+            lines.add(String.format(Locale.ROOT, "  building indexes of %d table(s)", indexing));
+        }
+        tables.stream().filter(t -> !t.chunksLoaded() && t.rows() > 0)
                 .sorted(Comparator.comparingLong(TableProgress::rows).reversed())
                 .limit(maxTables)
                 .forEach(t -> lines.add(String.format(Locale.ROOT, "  %s %s  %,d/%,d rows  %s  chunks %d/%d",

@@ -13,6 +13,7 @@ public final class TableProgress {
     private final AtomicLong bytes = new AtomicLong();
     private final AtomicInteger chunksDone = new AtomicInteger();
     private volatile int chunks;
+    private volatile boolean indexesPending;
 
     TableProgress(String sourceId, TableId table, long estimatedRows) {
         this.sourceId = sourceId;
@@ -21,6 +22,11 @@ public final class TableProgress {
     }
 
     public void planned(int chunkCount) { this.chunks = chunkCount; }
+
+    /** The table's secondary indexes are built after its chunks: it is not done until {@link #indexesBuilt}. */
+    public void indexesPending() { this.indexesPending = true; }
+
+    public void indexesBuilt() { this.indexesPending = false; }
 
     public void addRow(long literalBytes) {
         addRows(1, literalBytes);
@@ -45,10 +51,13 @@ public final class TableProgress {
     public long bytes() { return bytes.get(); }
     public int chunks() { return chunks; }
     public int chunksDone() { return chunksDone.get(); }
-    public boolean done() { return chunks > 0 && chunksDone.get() >= chunks; }
+    public boolean chunksLoaded() { return chunks > 0 && chunksDone.get() >= chunks; }
+    public boolean done() { return chunksLoaded() && !indexesPending; }
+    /** All rows are in and the secondary indexes are being built (or about to be). */
+    public boolean buildingIndexes() { return chunksLoaded() && indexesPending; }
 
     /** The estimate grows to what was seen and is exact once done, so % never passes 100 on a stale TABLE_ROWS. */
     public long expectedRows() {
-        return done() ? rows.get() : Math.max(estimatedRows.get(), rows.get());
+        return chunksLoaded() ? rows.get() : Math.max(estimatedRows.get(), rows.get());
     }
 }

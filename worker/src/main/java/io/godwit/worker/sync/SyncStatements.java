@@ -1,5 +1,6 @@
 package io.godwit.worker.sync;
 
+import io.godwit.core.checkpoint.TaskCheckpointTable;
 import io.godwit.core.db.ServerFlavor;
 import io.godwit.core.model.ColumnInfo;
 import io.godwit.core.model.TableId;
@@ -22,16 +23,16 @@ final class SyncStatements {
     // ---- checkpoint tables
 
     static TableId slotTable(String metaSchema, String task) {
-        return TableId.of(metaSchema, task + "_syncer_slot");
+        return TaskCheckpointTable.SYNCER_SLOT.in(metaSchema, task);
     }
 
     static TableId ddlTable(String metaSchema, String task) {
-        return TableId.of(metaSchema, task + "_syncer_ddl");
+        return TaskCheckpointTable.SYNCER_DDL.in(metaSchema, task);
     }
 
     /** DM's name and layout. */
     static TableId checkpointTable(String metaSchema, String task) {
-        return TableId.of(metaSchema, task + "_syncer_checkpoint");
+        return TaskCheckpointTable.SYNCER_CHECKPOINT.in(metaSchema, task);
     }
 
     static String createMetaSchema(String metaSchema) {
@@ -45,7 +46,7 @@ final class SyncStatements {
      * after the oldest loaded chunk.
      */
     static TableId startTable(String metaSchema, String task) {
-        return TableId.of(metaSchema, task + "_syncer_start");
+        return TaskCheckpointTable.SYNCER_START.in(metaSchema, task);
     }
 
     static String createStartTable(TableId t) {
@@ -70,7 +71,7 @@ final class SyncStatements {
 
     /** Per keyless table: the snapshot its rows were loaded from (written before the load, replaced by a reload). */
     static TableId tableStartTable(String metaSchema, String task) {
-        return TableId.of(metaSchema, task + "_syncer_table_start");
+        return TaskCheckpointTable.SYNCER_TABLE_START.in(metaSchema, task);
     }
 
     static String createTableStartTable(TableId t) {

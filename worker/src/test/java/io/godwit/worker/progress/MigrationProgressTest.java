@@ -35,6 +35,21 @@ class MigrationProgressTest {
     }
 
     @Test
+    void aTableBuildingItsIndexesIsNotDoneAndTheTotalStaysBelowAHundredPercent() {
+        MigrationProgress p = new MigrationProgress();
+        TableProgress t = p.table("s1", TableId.of("db", "t"), 1000);
+        t.planned(1);
+        t.indexesPending();
+        t.addRows(1000, 10_000);
+        t.chunkDone(1000, false);
+        List<String> lines = p.report(8);
+        assertThat(lines.get(0)).contains("99.9%", "1,000/1,000 rows", "tables 0/1");
+        assertThat(lines).contains("  building indexes of 1 table(s)");
+        t.indexesBuilt();
+        assertThat(p.report(8)).hasSize(1).first().asString().contains("100.0%", "tables 1/1");
+    }
+
+    @Test
     void estimateGrowsWhenTheTableHasMoreRowsThanEstimated() {
         MigrationProgress p = new MigrationProgress();
         TableProgress t = p.table("s1", TableId.of("db", "t"), 10);
