@@ -52,13 +52,16 @@ class WorkerCommandTest {
                         null));
         assertThat(resolve("--name", "w1", "--join", "m:8261", "--advertise-addr", "10.0.0.5:8262"))
                 .satisfies(s -> assertThat(s.host() + ":" + s.port()).isEqualTo(WorkerCommand.DEFAULT_WORKER_ADDR));
+        // loopback unless told otherwise: the worker's API can skip DDL
+        assertThat(resolve("--name", "w1", "--join", "m:8261").host()).isEqualTo("127.0.0.1");
     }
 
     @Test
     void everyMissingOrBadSettingIsAConfigErrorNamingIt() throws Exception {
         assertConfigError(() -> resolve("--join", "m:8261"), "name is not set");
         assertConfigError(() -> resolve("--name", "w1"), "join is not set");
-        assertConfigError(() -> resolve("--name", "w1", "--join", "m:8261"), "--advertise-addr");
+        assertConfigError(() -> resolve("--name", "w1", "--join", "m:8261", "--worker-addr", "0.0.0.0:8262"),
+                "--advertise-addr");
         assertConfigError(() -> resolve("--name", "w1", "--join", "m:8261", "--worker-addr", "8262"), "host:port");
         assertConfigError(() -> resolve("--name", "w1", "--join", "m:8261", "--worker-addr", "h:x"), "host:port");
         assertConfigError(() -> resolve("--name", "w1", "--join", "m:8261", "--worker-addr", "h:1", "-L", "loud"),

@@ -78,7 +78,18 @@ class ClusterDdlIT {
         Path tDefinition = TaskFiles.write(dir, "t.sql", "CREATE TABLE t (id INT PRIMARY KEY, v INT NOT NULL, extra INT)");
         cluster.dmctlOk("binlog-schema", "update", "cddl", db, "t", tDefinition.toString(), "-s", "mysql-01");
 
-        JsonNode skipped = cluster.dmctlOk("binlog", "skip", "cddl", "-s", "mysql-01");
+        // -b names the DDL: another position is refused and skips nothing; a malformed one never leaves dmctl
+        String pausedAt = pausedPosition(paused);
+        GodwitProcess.Result wrongPosition = cluster.dmctl("binlog", "skip", "cddl", "-s", "mysql-01", "-b",
+                pausedAt.substring(0, pausedAt.indexOf(':')) + ":4");
+        assertThat(wrongPosition.exitCode()).as("%s", wrongPosition).isEqualTo(1);
+        assertThat(wrongPosition.errorLines()).singleElement().satisfies(l -> assertThat(l).contains(pausedAt)
+                .contains("nothing was skipped"));
+        GodwitProcess.Result malformed = cluster.dmctl("binlog", "skip", "cddl", "-s", "mysql-01", "-b", "nope");
+        assertThat(malformed.exitCode()).isEqualTo(1);
+        assertThat(malformed.errorLines()).singleElement().satisfies(l -> assertThat(l).contains("binlog-pos"));
+        cluster.awaitStage("cddl", "Paused", 1, 10);
+        JsonNode skipped = cluster.dmctlOk("binlog", "skip", "cddl", "-s", "mysql-01", "-b", pausedAt);
         assertThat(skipped.path("sources").get(0).path("source").asText()).isEqualTo("mysql-01");
         awaitRow(target, "SELECT extra FROM " + db + ".t WHERE id = 3", "7");
         cluster.awaitStage("cddl", "Running", 1, 60);
@@ -89,8 +100,9 @@ class ClusterDdlIT {
         // a second refused DDL: the target has the index already; replace it with one that can run
         target.execute("CREATE INDEX by_v ON " + db + ".t (v)");
         source.execute("CREATE INDEX by_v ON " + db + ".t (v)", "INSERT INTO " + db + ".t VALUES (4, 4, 8)");
-        assertThat(cluster.awaitStage("cddl", "Paused", 1, 60).toString()).contains("CREATE INDEX by_v");
-        cluster.dmctlOk("binlog", "replace", "cddl", "-s", "mysql-01",
+        JsonNode pausedAgain = cluster.awaitStage("cddl", "Paused", 1, 60);
+        assertThat(pausedAgain.toString()).contains("CREATE INDEX by_v");
+        cluster.dmctlOk("binlog", "replace", "cddl", "-s", "mysql-01", "-b", pausedPosition(pausedAgain),
                 "ALTER TABLE `" + db + "`.`t` COMMENT 'by_v exists'; ALTER TABLE `" + db + "`.`t` MODIFY `extra` INT");
         awaitRow(target, "SELECT extra FROM " + db + ".t WHERE id = 4", "8");
         cluster.awaitStage("cddl", "Running", 1, 60);
@@ -115,5 +127,13 @@ class ClusterDdlIT {
             Thread.sleep(300);
         }
         throw new AssertionError(sql + ": expected " + expected + ", last " + last);
+    }
+
+    /** The paused DDL's position from query-status ({@code "error_position": "(file, pos)"}) as dmctl's -b wants it. */
+    private static String pausedPosition(JsonNode status) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\((\\S+), (\\d+)\\)")
+                .matcher(status.findValuesAsText("error_position").stream().findFirst().orElse(""));
+        assertThat(m.find()).as("error_position in %s", status).isTrue();
+        return m.group(1) + ":" + m.group(2);
     }
 }

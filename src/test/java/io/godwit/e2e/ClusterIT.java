@@ -135,6 +135,18 @@ class ClusterIT {
         // the task as the master keeps it, passwords masked
         assertThat(cluster.dmctlOk("config", "task", "clu").path("cfg").asText()).contains("task-mode: all")
                 .contains("mysql-01").contains("mysql-02");
+        // what the cluster's members run with, as DM's config source|master|worker shows it
+        Path sourceCopy = dir.resolve("mysql-01.copy.yaml");
+        assertThat(cluster.dmctlOk("config", "source", "mysql-01", "-p", sourceCopy.toString()).path("msg").asText())
+                .contains("succeed");
+        assertThat(Files.readString(sourceCopy)).contains("source-id").contains("mysql-01").contains("enable-gtid");
+        assertThat(cluster.dmctlOk("config", "master", "m1").path("cfg").asText()).contains("name = \"m1\"")
+                .contains("data-dir").contains("keepalive-ttl");
+        assertThat(cluster.dmctlOk("config", "worker", free).path("cfg").asText()).contains("name = \"" + free + "\"")
+                .contains("join = \"" + cluster.addr + "\"");
+        GodwitProcess.Result noWorker = cluster.dmctl("config", "worker", "nope");
+        assertThat(noWorker.exitCode()).isEqualTo(1);
+        assertThat(noWorker.errorLines()).singleElement().satisfies(l -> assertThat(l).contains("nope"));
         cluster.dmctlOk("stop-task", "clu");
         // with no task on it, a source may be updated
         assertThat(cluster.dmctlOk("operate-source", "update", src1.toString()).path("sources")).hasSize(1);
@@ -144,6 +156,15 @@ class ClusterIT {
         GodwitProcess.Result unknown = cluster.dmctl("query-status", "clu");
         assertThat(unknown.exitCode()).isEqualTo(1);
         assertThat(unknown.errorLines()).singleElement().satisfies(l -> assertThat(l).startsWith("dmctl: ").contains("clu"));
+
+        // start-task --remove-meta forgets the checkpoints: the task loads again from a new snapshot.
+        // Rows deleted in the target only come back that way; a resumed sync would leave them missing.
+        target.execute("DELETE FROM " + b + ".t WHERE id <= 10");
+        assertThat(Checks.count(target, "SELECT COUNT(*) FROM " + meta + ".clu_loader_checkpoint")).isPositive();
+        assertThat(cluster.dmctlOk("start-task", "--remove-meta", task.toString()).path("sources")).hasSize(2);
+        cluster.awaitStage("clu", "Running", 2, 120);
+        Checks.awaitEqual(90, null, task, src1, src2);
+        cluster.dmctlOk("stop-task", "clu");
         cluster.dmctlOk("operate-source", "stop", "mysql-02");
         assertThat(cluster.dmctlOk("operate-source", "show").path("sources")).hasSize(1);
 

@@ -28,8 +28,17 @@ final class ClusterProcesses implements AutoCloseable {
 
     /** Starts {@code godwit master} (lease 5 s) and waits until it listens. */
     GodwitProcess startMaster(Path dataDir) throws Exception {
-        GodwitProcess m = start("master", "--name", "m1", "--master-addr", addr, "--data-dir", dataDir.toString(),
-                "--keepalive-ttl", "5s");
+        return awaitListening(start("master", "--name", "m1", "--master-addr", addr, "--data-dir", dataDir.toString(),
+                "--keepalive-ttl", "5s"));
+    }
+
+    /** Starts {@code godwit standalone} without task files (master and workers in one JVM, lease 5 s). */
+    GodwitProcess startStandalone(Path dataDir) throws Exception {
+        return awaitListening(start("standalone", "--master-addr", addr, "--data-dir", dataDir.toString(),
+                "--keepalive-ttl", "5s"));
+    }
+
+    private static GodwitProcess awaitListening(GodwitProcess m) throws Exception {
         long deadline = System.currentTimeMillis() + 60_000;
         while (!m.stdout().contains("listening: ")) {
             assertThat(m.isAlive()).as("master died:\n%s", m.stderr()).isTrue();

@@ -16,7 +16,7 @@ final class CheckConfigCommand implements Callable<Integer> {
     @Spec picocli.CommandLine.Model.CommandSpec spec;
 
     @Override public Integer call() {
-        List<ConfigProblem> problems = ConfigChecker.check(files.task, files.sources);
+        List<ConfigProblem> problems = ConfigChecker.check(files.requireTask(), files.sources);
         if (problems.isEmpty()) {
             spec.commandLine().getOut().println("check-config: " + files.task + " and " + files.sources.size()
                     + " source file(s) are valid");

@@ -33,6 +33,15 @@ final class LogSettings {
         return l.equals("fatal") ? Level.ERROR : Level.toLevel(l);
     }
 
+    /** The root level as DM names it ({@code info} when logging is not logback's). */
+    static String effectiveLevel() {
+        if (!(LoggerFactory.getILoggerFactory() instanceof LoggerContext context)) {
+            return "info";
+        }
+        Level level = context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME).getEffectiveLevel();
+        return level.toString().toLowerCase(Locale.ROOT);
+    }
+
     /** Applies {@code level} (DM's debug, info, warn, error, fatal) and {@code file}; null leaves that one as is. */
     static void apply(String level, String file) {
         if (!(LoggerFactory.getILoggerFactory() instanceof LoggerContext context)) {

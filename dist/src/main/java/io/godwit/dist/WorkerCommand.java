@@ -3,19 +3,16 @@ package io.godwit.dist;
 import io.godwit.core.error.ErrorCode;
 import io.godwit.core.error.GodwitException;
 import io.godwit.worker.agent.MasterClient;
-import io.godwit.worker.agent.StandaloneSubtask;
-import io.godwit.worker.agent.WorkerAgent;
-import io.godwit.worker.http.WorkerHttpServer;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.atomic.AtomicReference;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -29,14 +26,17 @@ import picocli.CommandLine.Spec;
 @Command(name = "worker", mixinStandardHelpOptions = true,
         description = "Run a worker that joins a master and runs the subtasks of the source bound to it.")
 final class WorkerCommand implements Callable<Integer> {
-    /** DM's default worker-addr. */
-    static final String DEFAULT_WORKER_ADDR = "0.0.0.0:8262";
+    /**
+     * DM's default port on loopback: DM listens on every interface by default, but the worker's API
+     * can skip and replace DDL, so it is reachable from elsewhere only when the operator says so.
+     */
+    static final String DEFAULT_WORKER_ADDR = "127.0.0.1:8262";
     private static final Set<String> TOML_KEYS = new LinkedHashSet<>(List.of("name", "worker-addr", "advertise-addr",
             "join", "keepalive-ttl", "log-file", "log-level"));
     /** How long SIGTERM waits for the subtasks to checkpoint before the process exits anyway. */
     private static final Duration STOP_WAIT = Duration.ofSeconds(60);
-    /** How long one keepalive may take; well under any sensible lease. */
-    private static final Duration KEEPALIVE_TIMEOUT = Duration.ofSeconds(3);
+    /** DM's default keepalive-ttl of a worker, shown by {@code config worker} when none is given. */
+    private static final Duration DM_KEEPALIVE_TTL = Duration.ofSeconds(60);
 
     @Option(names = "--config", paramLabel = "file", description = "DM's worker.toml; flags win over it")
     Path configFile;
@@ -58,6 +58,8 @@ final class WorkerCommand implements Callable<Integer> {
     @Option(names = "--log-file", paramLabel = "file", description = "write the log to this file instead of stderr")
     String logFile;
     @Spec picocli.CommandLine.Model.CommandSpec spec;
+    /** The keepalive-ttl {@link #resolve} read (DM's default when not given); only shown, never used. */
+    private Duration resolvedKeepaliveTtl = DM_KEEPALIVE_TTL;
 
     /**
      * @param advertiseAddr the address given to the master; "" = {@code host} with the port bound
@@ -68,20 +70,12 @@ final class WorkerCommand implements Callable<Integer> {
     @Override public Integer call() throws InterruptedException {
         Settings settings = resolve();
         LogSettings.apply(settings.logLevel(), settings.logFile());
-        // the agent needs the advertised address, which may need the bound port: until it exists, status is idle
-        AtomicReference<WorkerAgent> agent = new AtomicReference<>();
-        WorkerHttpServer http = WorkerHttpServer.start(settings.host(), settings.port(), () -> agent.get() != null
-                ? agent.get().status() : WorkerAgent.idleStatus(settings.name()),
-                () -> agent.get() != null ? agent.get().binlogCommands() : null);
-        String advertise = settings.advertiseAddr().isEmpty() ? settings.host() + ":" + http.port()
-                : settings.advertiseAddr();
-        WorkerAgent worker = new WorkerAgent(settings.name(), advertise, new MasterClient(settings.masters(),
-                KEEPALIVE_TIMEOUT), StandaloneSubtask.factory(settings.name()), STOP_WAIT);
-        agent.set(worker);
+        ClusterWorker worker = ClusterWorker.start(settings.name(), settings.host(), settings.port(),
+                settings.advertiseAddr(), settings.masters(), STOP_WAIT);
+        worker.showSettings(shownSettings(settings));
         PrintWriter out = spec.commandLine().getOut();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             boolean clean = worker.stop(STOP_WAIT);
-            http.close();
             out.println(clean ? "stopped: subtasks checkpointed, exiting" : "stopped: a subtask did not reach its"
                     + " batch boundary in " + STOP_WAIT.toSeconds() + " s; it resumes from its last checkpoint");
             out.flush();
@@ -89,9 +83,9 @@ final class WorkerCommand implements Callable<Integer> {
             Runtime.getRuntime().halt(0); // SIGTERM asked for a clean stop and got one: exit 0, not 143
         }, "godwit-worker-stop"));
         // printed once the hook is in place: from here on SIGTERM is a clean stop
-        out.println("listening: http://" + settings.host() + ":" + http.port());
+        out.println("listening: http://" + settings.host() + ":" + worker.port());
         out.flush();
-        worker.start();
+        worker.join();
         new CountDownLatch(1).await(); // until SIGTERM
         return 0;
     }
@@ -124,12 +118,25 @@ final class WorkerCommand implements Callable<Integer> {
                     + " give --advertise-addr host:port, the address the master reaches this worker at");
         }
         // validated so that a typo is caught, though the master's lease is what counts
-        DmProcessSettings.keepaliveTtl(DmProcessSettings.pick(keepaliveTtl, file.get("keepalive-ttl"), null), null);
+        resolvedKeepaliveTtl = DmProcessSettings.keepaliveTtl(DmProcessSettings.pick(keepaliveTtl,
+                file.get("keepalive-ttl"), null), DM_KEEPALIVE_TTL);
         String level = DmProcessSettings.pick(logLevel, file.get("log-level"), null);
         if (level != null) {
             LogSettings.level(level);
         }
         return new Settings(workerName, host, port, advertise, masters, level,
                 DmProcessSettings.pick(logFile, file.get("log-file"), null));
+    }
+
+    /**
+     * What {@code dmctl config worker} shows beyond where the worker listens and joins (which
+     * {@link ClusterWorker} knows): its DM worker.toml keys for the lease and the log.
+     */
+    Map<String, Object> shownSettings(Settings settings) {
+        Map<String, Object> values = new LinkedHashMap<>();
+        values.put("keepalive-ttl", resolvedKeepaliveTtl);
+        values.put("log-level", settings.logLevel() != null ? settings.logLevel() : LogSettings.effectiveLevel());
+        values.put("log-file", settings.logFile() != null ? settings.logFile() : "");
+        return values;
     }
 }

@@ -3,6 +3,7 @@ package io.godwit.dmctl;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.godwit.core.model.BinlogPos;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,10 +20,16 @@ import picocli.CommandLine.Spec;
 /**
  * DM's {@code binlog skip|replace} (the DDL a paused subtask stopped at) and {@code binlog-schema
  * list|update|delete} (its schema tracker), each for the sources given with {@code -s}, else for every
- * source of the task. Output: DM's {@code {"result", "msg", "sources": [{"result", "msg", "source",
- * "worker"}]}}; a source the master or its worker refuses fails the command with its one-line error.
+ * source of the task. {@code binlog skip|replace -b file:pos} acts only when the source's sync paused at
+ * the DDL at that position (the worker refuses otherwise); as a position belongs to one source's binlog,
+ * it needs the task to have one source or {@code -s} to name one. Output: DM's {@code {"result", "msg",
+ * "sources": [{"result", "msg", "source", "worker"}]}}; a source the master or its worker refuses fails the
+ * command with its one-line error.
  */
 final class BinlogCommands {
+    private static final String BINLOG_POS_DOC = "act only if the sync paused at the DDL at this position, like"
+            + " mysql-bin.000001:1234";
+
     private BinlogCommands() {}
 
     @Command(name = "binlog", description = "skip or replace the DDL a paused subtask stopped at",
@@ -39,11 +46,22 @@ final class BinlogCommands {
     static final class Skip implements Callable<Integer> {
         @Parameters(paramLabel = "task-name") String task;
         @Option(names = {"-s", "--source"}, paramLabel = "source-id") List<String> sources;
+        @Option(names = {"-b", "--binlog-pos"}, paramLabel = "file:pos", description = BINLOG_POS_DOC)
+        String binlogPos;
         @Spec CommandSpec spec;
 
         @Override public Integer call() {
-            return perSource(spec, task, sources, (api, source) ->
-                    api.post(subtask(task, source) + "/binlog/skip", MasterApi.object()));
+            ObjectNode body = MasterApi.object();
+            withBinlogPos(body, binlogPos);
+            return perSource(spec, task, sources, binlogPos != null, (api, source) ->
+                    api.post(subtask(task, source) + "/binlog/skip", body));
+        }
+    }
+
+    /** Checks {@code -b} before any request and puts it in the body as DM's {@code file:pos}. */
+    private static void withBinlogPos(ObjectNode body, String binlogPos) {
+        if (binlogPos != null) {
+            body.put("binlog_pos", BinlogPos.parse(binlogPos).toString());
         }
     }
 
@@ -54,17 +72,20 @@ final class BinlogCommands {
         @Parameters(index = "1..*", arity = "1..*", paramLabel = "replace-sql",
                 description = "statements separated by semicolons, schema-qualified") List<String> sql;
         @Option(names = {"-s", "--source"}, paramLabel = "source-id") List<String> sources;
+        @Option(names = {"-b", "--binlog-pos"}, paramLabel = "file:pos", description = BINLOG_POS_DOC)
+        String binlogPos;
         @Spec CommandSpec spec;
 
         @Override public Integer call() {
+            ObjectNode body = MasterApi.object();
+            withBinlogPos(body, binlogPos);
             List<String> statements = StatementSplitter.split(String.join(" ", sql));
             if (statements.isEmpty()) {
                 throw new DmctlException("binlog replace needs at least one statement");
             }
-            ObjectNode body = MasterApi.object();
             ArrayNode list = body.putArray("sqls");
             statements.forEach(list::add);
-            return perSource(spec, task, sources, (api, source) ->
+            return perSource(spec, task, sources, binlogPos != null, (api, source) ->
                     api.post(subtask(task, source) + "/binlog/replace", body));
         }
     }
@@ -124,9 +145,23 @@ final class BinlogCommands {
     /** Runs {@code call} for each chosen source and prints DM's per-source result lines. */
     private static int perSource(CommandSpec spec, String task, List<String> sources,
                                  BiFunction<MasterApi, String, JsonNode> call) {
+        return perSource(spec, task, sources, false, call);
+    }
+
+    /**
+     * @param oneSource the command names a binlog position: it must reach exactly one source, as the
+     *                  position means nothing in another source's binlog
+     */
+    private static int perSource(CommandSpec spec, String task, List<String> sources, boolean oneSource,
+                                 BiFunction<MasterApi, String, JsonNode> call) {
         MasterApi api = MasterCall.api(spec);
+        List<String> chosen = sources == null || sources.isEmpty() ? sourcesOf(api, task) : sources;
+        if (oneSource && chosen.size() != 1) {
+            throw new DmctlException("-b names a position in one source's binlog, but the command would reach "
+                    + chosen.size() + " sources " + chosen + "; give the source with -s");
+        }
         ArrayNode lines = DmctlOutput.array();
-        for (String source : sources == null || sources.isEmpty() ? sourcesOf(api, task) : sources) {
+        for (String source : chosen) {
             JsonNode answer = call.apply(api, source);
             ObjectNode line = OperateSourceCommand.sourceLine(source, DmctlOutput.text(answer, "worker_name"));
             line.put("msg", message(answer));

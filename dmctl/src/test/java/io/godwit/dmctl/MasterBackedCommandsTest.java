@@ -12,7 +12,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** operate-source update and config task against a stand-in master: what dmctl sends and prints. */
+/**
+ * operate-source update, config task|source|master|worker and binlog skip|replace -b against a stand-in
+ * master: what dmctl sends and prints.
+ */
 class MasterBackedCommandsTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String SOURCE_YAML = "source-id: s1\nfrom:\n  host: db1.example\n  port: 3306\n"
@@ -96,5 +99,138 @@ class MasterBackedCommandsTest {
         assertThat(run("config", "task", "nope")).isEqualTo(1);
 
         assertThat(err.toString().strip()).startsWith("dmctl: GET /api/v1/tasks/nope not found").doesNotContain("\n");
+    }
+
+    @Test
+    void configSourcePrintsTheMaskedYamlTheMasterReturns() throws Exception {
+        String masked = "source-id: s1\nfrom:\n  host: db1.example\n  password: '******'\n";
+        master.answer("GET", "/api/v1/sources/s1", 200, JSON.writeValueAsString(java.util.Map.of(
+                "source_name", "s1", "host", "db1.example", "source_yaml", masked)));
+
+        assertThat(run("config", "source", "s1")).as(err.toString()).isZero();
+
+        JsonNode printed = JSON.readTree(out.toString());
+        assertThat(printed.get("result").asBoolean()).isTrue();
+        assertThat(printed.get("msg").asText()).isEmpty();
+        assertThat(printed.get("cfg").asText()).isEqualTo(masked);
+    }
+
+    @Test
+    void configSourceWithPathWritesTheFileAndSaysSo() throws Exception {
+        master.answer("GET", "/api/v1/sources/s1", 200, "{\"source_yaml\": \"source-id: s1\\n\"}");
+        Path target = dir.resolve("s1.yaml");
+
+        assertThat(run("config", "source", "s1", "-p", target.toString())).as(err.toString()).isZero();
+
+        assertThat(Files.readString(target)).isEqualTo("source-id: s1\n");
+        JsonNode printed = JSON.readTree(out.toString());
+        assertThat(printed.has("cfg")).isFalse();
+        assertThat(printed.get("msg").asText()).isEqualTo("write config to file " + target + " succeed");
+    }
+
+    @Test
+    void configSourceFromAMasterWithoutTheYamlIsAnErrorNotAnEmptyConfig() {
+        master.answer("GET", "/api/v1/sources/s1", 200, "{\"source_name\": \"s1\"}");
+
+        assertThat(run("config", "source", "s1")).isEqualTo(1);
+
+        assertThat(err.toString().strip()).isEqualTo(
+                "dmctl: the master's answer has no \"source_yaml\" (a master older than this dmctl?)");
+        assertThat(out.toString()).isEmpty();
+    }
+
+    @Test
+    void configMasterAndWorkerPrintTheirToml() throws Exception {
+        String masterToml = "name = \"m1\"\nmaster-addr = \"127.0.0.1:8261\"\n";
+        String workerToml = "name = \"w1\"\nworker-addr = \"127.0.0.1:8262\"\n";
+        master.answer("GET", "/api/v1/cluster/masters/m1/config", 200, JSON.writeValueAsString(java.util.Map.of(
+                "name", "m1", "config", masterToml)));
+        master.answer("GET", "/api/v1/cluster/workers/w1/config", 200, JSON.writeValueAsString(java.util.Map.of(
+                "name", "w1", "config", workerToml)));
+
+        assertThat(run("config", "master", "m1")).as(err.toString()).isZero();
+        assertThat(JSON.readTree(out.toString()).get("cfg").asText()).isEqualTo(masterToml);
+        out.getBuffer().setLength(0);
+        Path target = dir.resolve("worker.toml");
+        assertThat(run("config", "worker", "w1", "--path", target.toString())).as(err.toString()).isZero();
+
+        assertThat(Files.readString(target)).isEqualTo(workerToml);
+        assertThat(JSON.readTree(out.toString()).get("result").asBoolean()).isTrue();
+    }
+
+    @Test
+    void configOfAnOfflineWorkerIsOneLineAndExitOne() {
+        master.answer("GET", "/api/v1/cluster/workers/w1/config", 409, "{\"error_code\": 38002, \"error_msg\":"
+                + " \"[code=38002:cluster] worker w1 is offline\"}");
+
+        assertThat(run("config", "worker", "w1")).isEqualTo(1);
+
+        assertThat(err.toString().strip()).isEqualTo("dmctl: [code=38002:cluster] worker w1 is offline (code 38002)");
+        assertThat(out.toString()).isEmpty();
+    }
+
+    @Test
+    void binlogSkipWithBinlogPosSendsItToTheOneSource() throws Exception {
+        master.answer("GET", "/api/v1/tasks/t1/status", 200, "{\"total\": 1, \"data\": [{\"source_name\": \"s1\"}]}");
+        master.answer("POST", "/api/v1/tasks/t1/sources/s1/binlog/skip", 200,
+                "{\"binlog_pos\": \"(mysql-bin.000001, 1234)\", \"worker_name\": \"w1\"}");
+
+        assertThat(run("binlog", "skip", "t1", "-b", "mysql-bin.000001:1234")).as(err.toString()).isZero();
+
+        FakeMaster.Request sent = master.requests().get(1);
+        assertThat(sent.path()).isEqualTo("/api/v1/tasks/t1/sources/s1/binlog/skip");
+        assertThat(JSON.readTree(sent.body()).get("binlog_pos").asText()).isEqualTo("mysql-bin.000001:1234");
+        JsonNode line = JSON.readTree(out.toString()).get("sources").get(0);
+        assertThat(line.get("source").asText()).isEqualTo("s1");
+        assertThat(line.get("worker").asText()).isEqualTo("w1");
+    }
+
+    @Test
+    void binlogReplaceWithBinlogPosSendsBothThePositionAndTheStatements() throws Exception {
+        master.answer("POST", "/api/v1/tasks/t1/sources/s2/binlog/replace", 200, "{\"worker_name\": \"w2\"}");
+
+        assertThat(run("binlog", "replace", "t1", "-s", "s2", "--binlog-pos", "mysql-bin.000003:4",
+                "ALTER TABLE `d`.`t` ADD COLUMN c INT; ALTER TABLE `d`.`t` ADD COLUMN e INT")).as(err.toString())
+                .isZero();
+
+        JsonNode body = JSON.readTree(master.requests().get(0).body());
+        assertThat(body.get("binlog_pos").asText()).isEqualTo("mysql-bin.000003:4");
+        assertThat(body.get("sqls")).hasSize(2);
+    }
+
+    @Test
+    void aMalformedBinlogPosIsOneLineAndExitOneBeforeAnyRequest() {
+        assertThat(run("binlog", "skip", "t1", "-s", "s1", "-b", "mysql-bin.000001")).isEqualTo(1);
+        assertThat(run("binlog", "replace", "t1", "-b", "mysql-bin.000001:x", "DROP TABLE `d`.`t`")).isEqualTo(1);
+
+        assertThat(err.toString().strip().lines().toList()).containsExactly(
+                "dmctl: binlog-pos \"mysql-bin.000001\" is not file:pos, like mysql-bin.000001:1234",
+                "dmctl: binlog-pos \"mysql-bin.000001:x\" is not file:pos, like mysql-bin.000001:1234");
+        assertThat(master.requests()).isEmpty();
+        assertThat(out.toString()).isEmpty();
+    }
+
+    @Test
+    void aBinlogPosNeedsExactlyOneSource() {
+        master.answer("GET", "/api/v1/tasks/t1/status", 200,
+                "{\"total\": 2, \"data\": [{\"source_name\": \"s1\"}, {\"source_name\": \"s2\"}]}");
+
+        assertThat(run("binlog", "skip", "t1", "-b", "mysql-bin.000001:1234")).isEqualTo(1);
+
+        assertThat(err.toString().strip()).startsWith("dmctl: -b names a position in one source's binlog")
+                .contains("[s1, s2]").doesNotContain("\n");
+        assertThat(master.requests()).extracting(FakeMaster.Request::method).containsExactly("GET");
+    }
+
+    @Test
+    void aSkipTheWorkerRefusesForAnotherPositionIsOneLineAndExitOne() {
+        master.answer("POST", "/api/v1/tasks/t1/sources/s1/binlog/skip", 409, "{\"error_code\": 38002, \"error_msg\":"
+                + " \"[code=38002:cluster] the sync of source s1 is paused at the DDL at mysql-bin.000002:4567,"
+                + " not at mysql-bin.000001:1234\", \"worker_name\": \"w1\"}");
+
+        assertThat(run("binlog", "skip", "t1", "-s", "s1", "-b", "mysql-bin.000001:1234")).isEqualTo(1);
+
+        assertThat(err.toString().strip()).isEqualTo("dmctl: [code=38002:cluster] the sync of source s1 is paused at"
+                + " the DDL at mysql-bin.000002:4567, not at mysql-bin.000001:1234 (code 38002)");
     }
 }

@@ -27,11 +27,13 @@ public final class Master implements AutoCloseable {
     private final MasterHttpServer http;
     private final ScheduledExecutorService leaseTimer;
     private final String host;
+    private final SourceService sources;
 
-    private Master(MasterHttpServer http, ScheduledExecutorService leaseTimer, String host) {
+    private Master(MasterHttpServer http, ScheduledExecutorService leaseTimer, String host, SourceService sources) {
         this.http = http;
         this.leaseTimer = leaseTimer;
         this.host = host;
+        this.sources = sources;
     }
 
     public static Master start(MasterConfig config) {
@@ -48,13 +50,15 @@ public final class Master implements AutoCloseable {
         });
         timer.scheduleWithFixedDelay(() -> checkLeases(state, config.name()), LEASE_CHECK_MILLIS, LEASE_CHECK_MILLIS,
                 TimeUnit.MILLISECONDS);
+        SourceService sources = new SourceService(state);
         try {
             MasterHttpServer http = MasterHttpServer.start(config.host(), config.port(),
-                    new MasterHttpServer.MasterIdentity(config.name(), config.advertiseAddr()),
-                    new SourceService(state), new TaskService(state), new MembershipService(state));
+                    new MasterHttpServer.MasterIdentity(config.name(), config.advertiseAddr(), config.dataDir(),
+                            config.keepaliveTtl()),
+                    sources, new TaskService(state), new MembershipService(state));
             LOG.info("master {} listening on {}:{} with data in {}", config.name(), config.host(), http.port(),
                     config.dataDir());
-            return new Master(http, timer, config.host());
+            return new Master(http, timer, config.host(), sources);
         } catch (RuntimeException e) {
             timer.shutdownNow();
             throw e;
@@ -68,6 +72,11 @@ public final class Master implements AutoCloseable {
 
     public String host() {
         return host;
+    }
+
+    /** How many sources the master holds (standalone starts a worker for each). */
+    public int sourceCount() {
+        return sources.count();
     }
 
     private static void checkLeases(ClusterState state, String masterName) {

@@ -79,6 +79,16 @@ public final class SourceService {
         }
     }
 
+    /** The source with its source.yaml, every password masked. */
+    public SourceDetailView detail(String sourceId) {
+        synchronized (state) {
+            requireSource(sourceId);
+            SourceView v = view(sourceId);
+            return new SourceDetailView(v.sourceName(), v.host(), v.port(), v.user(), v.enableGtid(), v.enable(),
+                    v.workerName(), YamlPasswordMask.mask(state.meta().sources().get(sourceId)));
+        }
+    }
+
     /** Removes a source no task uses; its worker becomes free (and may take another unbound source). */
     public void delete(String sourceId) {
         synchronized (state) {

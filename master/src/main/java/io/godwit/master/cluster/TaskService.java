@@ -1,5 +1,6 @@
 package io.godwit.master.cluster;
 
+import io.godwit.core.checkpoint.TaskCheckpointTable;
 import io.godwit.core.config.ConfigLoader;
 import io.godwit.core.config.MySqlInstance;
 import io.godwit.core.config.SourceConfig;
@@ -65,16 +66,31 @@ public final class TaskService {
         report.warnings().forEach(w -> LogContext.with("task", config.name(),
                 () -> LOG.warn("task {} precheck warning: {}", config.name(), w.oneLine())));
         List<String> sources = config.mysqlInstances().stream().map(MySqlInstance::sourceId).toList();
-        synchronized (state) {
-            if (state.meta().tasks().containsKey(config.name())) {
-                throw new GodwitException(ErrorCode.CLUSTER_CONFLICT, "task " + config.name() + " already exists");
+        if (removeMeta || config.removeMeta()) {
+            // once, here, before any worker runs the task: a worker that takes a source over later
+            // must resume from the checkpoints, not forget them again
+            synchronized (state) {
+                requireNew(config.name());
             }
+            List<String> cleared = TaskCheckpointTable.removeSources(config, sources);
+            LogContext.with("task", config.name(), () -> LOG.info("task {}: remove-meta deleted the checkpoints of"
+                    + " source(s) {} from {}", config.name(), sources, cleared.isEmpty() ? "no table" : cleared));
+        }
+        synchronized (state) {
+            requireNew(config.name());
             requireSources(config);
             state.commit(state.meta().withTask(config.name(), new StoredTask(taskYaml, removeMeta), sources,
                     ExpectedStage.RUNNING));
             LogContext.with("task", config.name(), () -> LOG.info("task {} started on source(s) {}{}", config.name(),
                     sources, removeMeta ? " (remove-meta)" : ""));
             return config.name();
+        }
+    }
+
+    /** Holding the state's lock: no task of that name exists yet. */
+    private void requireNew(String task) {
+        if (state.meta().tasks().containsKey(task)) {
+            throw new GodwitException(ErrorCode.CLUSTER_CONFLICT, "task " + task + " already exists");
         }
     }
 

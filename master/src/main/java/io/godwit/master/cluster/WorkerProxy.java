@@ -15,7 +15,8 @@ import java.time.Duration;
  * Hands a subtask command the master cannot do itself (DM's {@code binlog skip|replace},
  * {@code binlog-schema}: they act on the worker's sync and on the target's checkpoints) to the alive
  * worker the subtask's source is bound to, at {@code /api/v1/subtasks/{task}/{source}/...} on the address
- * that worker reported in its keepalive. The worker's answer, error or not, is passed back as it is.
+ * that worker reported in its keepalive; and a request to a worker by name (its config). The worker's
+ * answer, error or not, is passed back as it is.
  */
 public final class WorkerProxy {
     /** A command may write to the target (a schema edit), so it gets longer than a keepalive. */
@@ -43,9 +44,30 @@ public final class WorkerProxy {
      *                         when the worker does not answer
      */
     public WorkerReply send(String method, String task, String source, String subPath, String jsonBody) {
-        WorkerView worker = boundWorker(task, source);
-        URI uri = URI.create("http://" + worker.addr() + "/api/v1/subtasks/" + segment(task) + "/" + segment(source)
-                + "/" + subPath);
+        return exchange(boundWorker(task, source), method, "/api/v1/subtasks/" + segment(task) + "/" + segment(source)
+                + "/" + subPath, jsonBody);
+    }
+
+    /**
+     * Sends a GET for {@code path} (like {@code /api/v1/config}) to the named worker, at the address it
+     * registered with.
+     *
+     * @throws GodwitException CLUSTER_NOT_FOUND for a worker that never joined, CLUSTER_CONFLICT for an
+     *                         offline one, CLUSTER_UNREACHABLE when it does not answer
+     */
+    public WorkerReply get(String workerName, String path) {
+        WorkerView worker = members.workers().stream().filter(w -> w.name().equals(workerName)).findFirst()
+                .orElseThrow(() -> new GodwitException(ErrorCode.CLUSTER_NOT_FOUND, "worker " + workerName
+                        + " not found: it never joined this master (list-member shows the workers)"));
+        if ("offline".equals(worker.boundStage()) || worker.addr().isEmpty()) {
+            throw new GodwitException(ErrorCode.CLUSTER_CONFLICT, "worker " + workerName + " is offline: its lease"
+                    + " expired or it has not called since the master started; start it again or wait for it");
+        }
+        return exchange(worker, "GET", path, null);
+    }
+
+    private WorkerReply exchange(WorkerView worker, String method, String path, String jsonBody) {
+        URI uri = URI.create("http://" + worker.addr() + path);
         HttpRequest request = HttpRequest.newBuilder(uri).timeout(TIMEOUT).header("Content-Type", "application/json")
                 .method(method, jsonBody == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofString(jsonBody))

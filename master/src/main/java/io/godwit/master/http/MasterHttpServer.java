@@ -11,11 +11,14 @@ import io.godwit.master.cluster.KeepaliveRequest;
 import io.godwit.master.cluster.MembershipService;
 import io.godwit.master.cluster.SourceService;
 import io.godwit.master.cluster.TaskService;
+import io.godwit.master.cluster.WorkerProxy;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -45,8 +48,11 @@ public final class MasterHttpServer implements AutoCloseable {
     private final HttpServer server;
     private final Router router;
 
-    /** What {@code GET /api/v1/cluster/masters} says about this master. */
-    public record MasterIdentity(String name, String advertiseAddr) {
+    /**
+     * What {@code GET /api/v1/cluster/masters} and {@code .../masters/{name}/config} say about this master:
+     * its settings but the listen address, which is the one bound.
+     */
+    public record MasterIdentity(String name, String advertiseAddr, Path dataDir, Duration keepaliveTtl) {
     }
 
     private MasterHttpServer(Vertx vertx, HttpServer server, Router router) {
@@ -62,7 +68,8 @@ public final class MasterHttpServer implements AutoCloseable {
     public static MasterHttpServer start(String host, int port, MasterIdentity identity, SourceService sources,
                                          TaskService tasks, MembershipService members) {
         Vertx vertx = Vertx.vertx();
-        Routes routes = new Routes(sources, tasks, members, identity);
+        WorkerProxy workers = new WorkerProxy(tasks, members);
+        Routes routes = new Routes(sources, tasks, members, identity, workers);
         Router router = Router.router(vertx);
         router.route().handler(BodyHandler.create().setBodyLimit(4 << 20));
         handle(router.post("/internal/v1/workers/keepalive"), routes::keepalive);
@@ -80,6 +87,8 @@ public final class MasterHttpServer implements AutoCloseable {
         handle(router.delete("/api/v1/tasks/:task"), routes::deleteTask);
         handle(router.get("/api/v1/cluster/masters"), routes::masters);
         handle(router.get("/api/v1/cluster/workers"), routes::workers);
+        handle(router.get("/api/v1/cluster/masters/:master/config"), routes::masterConfig);
+        handle(router.get("/api/v1/cluster/workers/:worker/config"), routes::workerConfig);
         handle(router.put("/api/v1/sources/:source"), routes::updateSource);
         handle(router.get("/api/v1/sources/:source/status"), routes::sourceStatus);
         handle(router.post("/api/v1/sources/:source/enable"), routes::enableSource);
@@ -89,7 +98,7 @@ public final class MasterHttpServer implements AutoCloseable {
         handle(router.post("/api/v1/tasks/:task/stop"), routes::stopTask);
         handle(router.get("/api/v1/dm.json"), routes::openApiDocument);
         handle(router.get("/metrics"), routes::metrics);
-        BinlogRoutes binlog = new BinlogRoutes(new io.godwit.master.cluster.WorkerProxy(tasks, members));
+        BinlogRoutes binlog = new BinlogRoutes(workers);
         String subtask = "/api/v1/tasks/:task/sources/:source";
         handle(router.post(subtask + "/binlog/skip"), binlog::skip);
         handle(router.post(subtask + "/binlog/replace"), binlog::replace);

@@ -1,9 +1,15 @@
 package io.godwit.master.http;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.godwit.core.config.FlatToml;
+import io.godwit.core.error.ErrorCode;
+import io.godwit.core.error.GodwitException;
 import io.godwit.master.cluster.KeepaliveRequest;
 import io.godwit.master.cluster.MembershipService;
 import io.godwit.master.cluster.SourceService;
 import io.godwit.master.cluster.TaskService;
+import io.godwit.master.cluster.WorkerProxy;
 import io.godwit.master.http.MasterHttpServer.MasterIdentity;
 import io.godwit.master.http.MasterHttpServer.Reply;
 import io.godwit.master.metrics.MasterMetrics;
@@ -14,19 +20,24 @@ import java.util.Map;
 
 /** One method per endpoint: parse, call the service, shape the reply. */
 final class Routes {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     private final SourceService sources;
     private final TaskService tasks;
     private final MembershipService members;
     private final MasterIdentity identity;
+    private final WorkerProxy workerProxy;
     private final MasterMetrics metrics;
     private final String openApiJson = OpenApiDocument.load();
     private volatile String boundAddr = "";
 
-    Routes(SourceService sources, TaskService tasks, MembershipService members, MasterIdentity identity) {
+    Routes(SourceService sources, TaskService tasks, MembershipService members, MasterIdentity identity,
+           WorkerProxy workerProxy) {
         this.sources = sources;
         this.tasks = tasks;
         this.members = members;
         this.identity = identity;
+        this.workerProxy = workerProxy;
         this.metrics = new MasterMetrics(sources, tasks, members);
     }
 
@@ -48,7 +59,7 @@ final class Routes {
     }
 
     Reply getSource(RoutingContext ctx) {
-        return Reply.ok(sources.get(ctx.pathParam("source")));
+        return Reply.ok(sources.detail(ctx.pathParam("source")));
     }
 
     Reply updateSource(RoutingContext ctx) {
@@ -132,7 +143,7 @@ final class Routes {
     Reply masters(RoutingContext ctx) {
         Map<String, Object> self = new LinkedHashMap<>();
         self.put("name", identity.name());
-        self.put("addr", identity.advertiseAddr().isEmpty() ? boundAddr : identity.advertiseAddr());
+        self.put("addr", advertiseAddr());
         self.put("alive", true);
         self.put("leader", true);
         return Reply.listing(List.of(self));
@@ -140,6 +151,53 @@ final class Routes {
 
     Reply workers(RoutingContext ctx) {
         return Reply.listing(members.workers());
+    }
+
+    /** dmctl's {@code config master}: this master's settings as DM's master.toml keys. */
+    Reply masterConfig(RoutingContext ctx) {
+        String name = ctx.pathParam("master");
+        if (!name.equals(identity.name())) {
+            throw new GodwitException(ErrorCode.CLUSTER_NOT_FOUND, "master " + name + " not found: this cluster's"
+                    + " master is " + identity.name());
+        }
+        Map<String, Object> values = new LinkedHashMap<>();
+        values.put("name", identity.name());
+        values.put("master-addr", boundAddr);
+        values.put("advertise-addr", advertiseAddr());
+        values.put("data-dir", identity.dataDir() == null ? "" : identity.dataDir().toString());
+        values.put("keepalive-ttl", identity.keepaliveTtl());
+        return Reply.ok(memberConfig(name, FlatToml.write(values)));
+    }
+
+    /** dmctl's {@code config worker}: the settings the named worker runs with, which only it knows. */
+    Reply workerConfig(RoutingContext ctx) {
+        String name = ctx.pathParam("worker");
+        WorkerProxy.WorkerReply reply = workerProxy.get(name, "/api/v1/config");
+        JsonNode answer;
+        try {
+            answer = JSON.readTree(reply.body());
+        } catch (Exception e) {
+            answer = null;
+        }
+        if (answer == null || !answer.isObject()) {
+            throw new GodwitException(ErrorCode.CLUSTER_UNREACHABLE, "worker " + name + " answered " + reply.status()
+                    + " to GET /api/v1/config without JSON (a worker older than this master?)");
+        }
+        if (reply.status() != 200) {
+            return new Reply(reply.status(), answer);
+        }
+        return Reply.ok(memberConfig(name, answer.path("config").asText("")));
+    }
+
+    private static Map<String, Object> memberConfig(String name, String toml) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("name", name);
+        body.put("config", toml);
+        return body;
+    }
+
+    private String advertiseAddr() {
+        return identity.advertiseAddr().isEmpty() ? boundAddr : identity.advertiseAddr();
     }
 
     Reply openApiDocument(RoutingContext ctx) {

@@ -125,7 +125,7 @@ class SchedulerTaskTest {
 
     @Test
     void tasksAndStagesSurviveRestart() {
-        c.tasks.create(taskYaml("t1", "s1", "s2"), true);
+        c.tasks.create(taskYaml("t1", "s1", "s2"), false);
         c.tasks.pause("t1", List.of("s1"));
 
         ClusterFixture restarted = new ClusterFixture(dir, clock);
@@ -133,7 +133,7 @@ class SchedulerTaskTest {
         assertThat(restarted.tasks.list()).containsExactly(new TaskView("t1", "all", List.of("s1", "s2"), "Paused"));
         assertThat(restarted.tasks.status("t1")).extracting(SubtaskStatusView::expectedStage)
                 .containsExactly(ExpectedStage.PAUSED, ExpectedStage.RUNNING);
-        assertThat(restarted.state.meta().tasks().get("t1").removeMeta()).isTrue();
+        assertThat(restarted.state.meta().tasks().get("t1").taskYaml()).isEqualTo(taskYaml("t1", "s1", "s2"));
         assertThat(restarted.beat("w1").subtasks()).extracting(SubtaskAssignment::stage)
                 .containsExactly(ExpectedStage.PAUSED);
     }

@@ -63,4 +63,37 @@ class WorkerProxyTest {
             worker.stop(0);
         }
     }
+
+    @Test
+    void reachesAWorkerByNameOnlyWhileItIsAlive() throws Exception {
+        ClusterFixture c = new ClusterFixture(dir, new ManualClock());
+        WorkerProxy proxy = new WorkerProxy(c.tasks, c.members);
+        List<String> seen = new CopyOnWriteArrayList<>();
+        HttpServer worker = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        worker.createContext("/", exchange -> {
+            seen.add(exchange.getRequestMethod() + " " + exchange.getRequestURI().getRawPath());
+            byte[] body = "{\"config\": \"\"}".getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(200, body.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(body);
+            }
+        });
+        worker.start();
+        try {
+            c.members.keepalive(new KeepaliveRequest("w1", "127.0.0.1:" + worker.getAddress().getPort(), List.of()));
+
+            WorkerProxy.WorkerReply reply = proxy.get("w1", "/api/v1/config");
+            assertThat(reply.workerName()).isEqualTo("w1");
+            assertThat(reply.status()).isEqualTo(200);
+            assertThat(seen).containsExactly("GET /api/v1/config");
+
+            assertCode(() -> proxy.get("w9", "/api/v1/config"), ErrorCode.CLUSTER_NOT_FOUND);
+            c.clock.advance(Duration.ofMillis(ClusterFixture.LEASE_MS + 1));
+            c.state.expireLeases();
+            assertCode(() -> proxy.get("w1", "/api/v1/config"), ErrorCode.CLUSTER_CONFLICT);
+            assertThat(seen).as("an offline worker is not called").hasSize(1);
+        } finally {
+            worker.stop(0);
+        }
+    }
 }

@@ -74,12 +74,23 @@ class MasterHttpTest {
     }
 
     @Test
+    void removeMetaThatCannotReachTheTargetRefusesTheTask() {
+        client.post("/api/v1/sources", Map.of("source_yaml", sourceYaml("s1")));
+
+        Answer refused = client.post("/api/v1/tasks", Map.of("task_yaml", taskYaml("t1", "s1"), "remove_meta", true));
+
+        assertThat(refused.status()).as(refused.body().toString()).isGreaterThanOrEqualTo(400);
+        assertThat(refused.body().get("error_msg").asText()).contains("127.0.0.1:4000");
+        assertThat(client.get("/api/v1/tasks").body().get("total").asInt()).isZero();
+    }
+
+    @Test
     void taskLifecycleWithStatusFromWorkerReports() {
         keepalive("w1", List.of());
         client.post("/api/v1/sources", Map.of("source_yaml", sourceYaml("s1")));
         client.post("/api/v1/sources", Map.of("source_yaml", sourceYaml("s2")));
 
-        Answer created = client.post("/api/v1/tasks", Map.of("task_yaml", taskYaml("t1", "s1", "s2"), "remove_meta", true));
+        Answer created = client.post("/api/v1/tasks", Map.of("task_yaml", taskYaml("t1", "s1", "s2"), "remove_meta", false));
 
         assertThat(created.status()).isEqualTo(201);
         assertThat(created.body().get("task_name").asText()).isEqualTo("t1");

@@ -10,6 +10,7 @@ import io.godwit.master.cluster.TaskService;
 import io.godwit.master.meta.FileMetaStore;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -38,7 +39,7 @@ class OpenApiDocumentTest {
     @BeforeEach
     void start() {
         ClusterState state = new ClusterState(new FileMetaStore(dir), Clock.systemUTC(), 600_000);
-        server = MasterHttpServer.start("127.0.0.1", 0, new MasterHttpServer.MasterIdentity("m1", ""),
+        server = MasterHttpServer.start("127.0.0.1", 0, new MasterHttpServer.MasterIdentity("m1", "", dir, Duration.ofSeconds(10)),
                 new SourceService(state), new TaskService(state), new MembershipService(state));
         MasterClient.Answer answer = new MasterClient(server.port()).get("/api/v1/dm.json");
         assertThat(answer.status()).isEqualTo(200);

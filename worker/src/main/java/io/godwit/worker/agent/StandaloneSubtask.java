@@ -5,12 +5,15 @@ import io.godwit.core.config.SourceConfig;
 import io.godwit.core.config.TaskConfig;
 import io.godwit.core.error.ErrorCode;
 import io.godwit.core.error.GodwitException;
+import io.godwit.core.model.BinlogLocation;
+import io.godwit.worker.sync.SyncStatus;
 import io.godwit.worker.task.StandaloneTask;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -80,6 +83,16 @@ public final class StandaloneSubtask implements Subtask {
 
     @Override public String resolvePausedDdl(List<String> replacement) {
         return task.resolvePausedDdl(sourceId, replacement).toString();
+    }
+
+    /** The failure the paused sync reports is the one {@link #resolvePausedDdl} acts on. */
+    @Override public Optional<BinlogLocation> pausedAt() {
+        if (!syncPaused()) {
+            return Optional.empty();
+        }
+        SyncStatus status = task.syncStatus().get(sourceId);
+        return status == null || status.lastError() == null ? Optional.empty()
+                : Optional.ofNullable(status.lastError().position());
     }
 
     /**

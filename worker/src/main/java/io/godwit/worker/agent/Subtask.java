@@ -1,7 +1,9 @@
 package io.godwit.worker.agent;
 
+import io.godwit.core.model.BinlogLocation;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * One task run for one source, as a {@link SubtaskRunner} drives it: {@link StandaloneSubtask} in
@@ -32,6 +34,12 @@ public interface Subtask {
      * @throws io.godwit.core.error.GodwitException CLUSTER_CONFLICT when the sync is not paused at a DDL
      */
     String resolvePausedDdl(List<String> replacement);
+
+    /**
+     * Where the paused sync stopped: the start of the DDL (or transaction) it could not apply; empty
+     * while it runs or when it stopped on an error outside applying.
+     */
+    Optional<BinlogLocation> pausedAt();
 
     /**
      * @param status      the status object reported to the master (DM's task status shape)

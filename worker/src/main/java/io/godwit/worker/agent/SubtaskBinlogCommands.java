@@ -4,6 +4,8 @@ import io.godwit.core.config.ConfigLoader;
 import io.godwit.core.config.TaskConfig;
 import io.godwit.core.error.ErrorCode;
 import io.godwit.core.error.GodwitException;
+import io.godwit.core.model.BinlogLocation;
+import io.godwit.core.model.BinlogPos;
 import io.godwit.core.model.TableId;
 import io.godwit.worker.agent.SubtaskSpec.SubtaskKey;
 import io.godwit.worker.sync.CheckpointedSchema;
@@ -36,21 +38,39 @@ public final class SubtaskBinlogCommands {
     /**
      * Skips ({@code replacement} empty) or replaces the DDL the subtask's sync paused at and resumes it.
      *
+     * @param expectedAt the DDL the operator means (dmctl's {@code -b}); null: whichever it paused at
      * @return where the DDL is in the binlog
      * @throws GodwitException CLUSTER_NOT_FOUND for an unknown subtask, CLUSTER_CONFLICT when its sync is
-     *                         not paused at a DDL in this worker
+     *                         not paused at a DDL in this worker, or not at {@code expectedAt}
      */
-    public String resolvePausedDdl(String task, String source, List<String> replacement) {
+    public String resolvePausedDdl(String task, String source, BinlogPos expectedAt, List<String> replacement) {
         return subtasks.whileHeld(new SubtaskKey(task, source), runner -> {
             Subtask live = runner.live().orElseThrow(() -> new GodwitException(ErrorCode.CLUSTER_CONFLICT,
                     "subtask " + runner.spec().key() + " is " + runner.stage().wireName()
                             + ", not paused at a DDL: resume-task it; if the DDL fails again it pauses there and"
                             + " can be skipped or replaced"));
+            if (expectedAt != null) {
+                // held, so the sync cannot move on between this check and the skip
+                requirePausedAt(live, source, expectedAt);
+            }
             String at = live.resolvePausedDdl(replacement);
             LOG.info("subtask {}: the DDL at {} {}; its sync resumes", runner.spec().key(), at,
                     replacement.isEmpty() ? "is skipped" : "is replaced by " + replacement.size() + " statement(s)");
             return at;
         });
+    }
+
+    /**
+     * Refuses when the sync paused at another position than the operator named. A sync not paused at a
+     * statement passes: {@link Subtask#resolvePausedDdl} refuses it with its own reason.
+     */
+    private static void requirePausedAt(Subtask live, String source, BinlogPos expectedAt) {
+        Optional<BinlogLocation> pausedAt = live.pausedAt();
+        if (pausedAt.isPresent() && !expectedAt.isAt(pausedAt.get())) {
+            throw new GodwitException(ErrorCode.CLUSTER_CONFLICT, "the sync of source " + source
+                    + " is paused at the DDL at " + BinlogPos.of(pausedAt.get()) + ", not at " + expectedAt
+                    + "; nothing was skipped (query-status shows the paused position)");
+        }
     }
 
     /** The tables the subtask's schema tracker knows, as a resume would start with them. */

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import io.godwit.core.error.ErrorCode;
 import io.godwit.core.error.GodwitException;
 import io.godwit.core.error.RetryKind;
+import io.godwit.core.model.BinlogPos;
 import io.godwit.core.model.TableId;
 import io.godwit.worker.agent.SubtaskBinlogCommands;
 import io.godwit.worker.metrics.SubtaskMetrics;
@@ -27,10 +28,13 @@ import java.util.function.Supplier;
  * <ul>
  *   <li>{@code GET /api/v1/status}: {@code {"name", "source", "subtasks": [...]}} from a plain supplier (the
  *       worker agent's status, which reads only what its loop already holds, so it runs on the event loop);</li>
+ *   <li>{@code GET /api/v1/config}: {@code {"config": "<worker.toml>"}}, the settings the worker runs with as
+ *       DM's worker.toml keys (dmctl's {@code config worker});</li>
  *   <li>{@code GET /metrics}: per-subtask gauges in the Prometheus text format ({@link SubtaskMetrics}), read
  *       from the same status;</li>
  *   <li>{@code POST /api/v1/subtasks/{task}/{source}/binlog/skip} and {@code .../binlog/replace} with
- *       {@code {"sqls": [...]}}: DM's {@code binlog skip|replace};</li>
+ *       {@code {"sqls": [...]}}: DM's {@code binlog skip|replace}; both take {@code "binlog_pos":
+ *       "mysql-bin.000001:1234"} (dmctl's {@code -b}), and then act only when the sync paused at that DDL;</li>
  *   <li>{@code GET .../binlog-schema}, {@code GET|PUT|DELETE .../binlog-schema/{db}/{table}} (PUT with
  *       {@code {"sql": "CREATE TABLE ..."}}): DM's {@code binlog-schema list|update|delete}.</li>
  * </ul>
@@ -56,13 +60,16 @@ public final class WorkerHttpServer implements AutoCloseable {
      *
      * @param commands the worker agent's subtask commands; null until the agent exists (the agent needs
      *                 this server's port first), and the subtask commands answer 404 until then
+     * @param config   the worker's settings as worker.toml text; read at each request, so it may name the
+     *                 port this server bound
      */
     public static WorkerHttpServer start(String host, int port, Supplier<Map<String, Object>> status,
-                                         Supplier<SubtaskBinlogCommands> commands) {
+                                         Supplier<SubtaskBinlogCommands> commands, Supplier<String> config) {
         Vertx vertx = Vertx.vertx();
         Router router = Router.router(vertx);
         router.route().handler(BodyHandler.create().setBodyLimit(1 << 20));
         router.get("/api/v1/status").handler(ctx -> send(ctx, 200, status.get()));
+        router.get("/api/v1/config").handler(ctx -> send(ctx, 200, Map.of("config", config.get())));
         SubtaskMetrics metrics = SubtaskMetrics.ofStatus(status);
         router.get("/metrics").handler(ctx -> ctx.response().putHeader("content-type", SubtaskMetrics.CONTENT_TYPE)
                 .end(metrics.scrape()));
@@ -94,7 +101,8 @@ public final class WorkerHttpServer implements AutoCloseable {
     private record SubtaskRoutes(Supplier<SubtaskBinlogCommands> commands) {
 
         Map<String, Object> skip(RoutingContext ctx) {
-            return resolved(ctx, agent().resolvePausedDdl(task(ctx), source(ctx), List.of()));
+            BinlogPos expectedAt = expectedAt(ctx);
+            return resolved(ctx, agent().resolvePausedDdl(task(ctx), source(ctx), expectedAt, List.of()));
         }
 
         Map<String, Object> replace(RoutingContext ctx) {
@@ -104,7 +112,8 @@ public final class WorkerHttpServer implements AutoCloseable {
                 throw new GodwitException(ErrorCode.CLUSTER_BAD_REQUEST, "the request body needs \"sqls\": [\"...\"]"
                         + " with the statements to run instead of the DDL");
             }
-            return resolved(ctx, agent().resolvePausedDdl(task(ctx), source(ctx),
+            BinlogPos expectedAt = expectedAt(ctx);
+            return resolved(ctx, agent().resolvePausedDdl(task(ctx), source(ctx), expectedAt,
                     sqls.stream().filter(s -> !s.isBlank()).toList()));
         }
 
@@ -141,6 +150,12 @@ public final class WorkerHttpServer implements AutoCloseable {
             TableId t = table(ctx);
             agent().forget(task(ctx), source(ctx), t);
             return table(t);
+        }
+
+        /** The body's {@code binlog_pos}, null when absent (act on whatever DDL the sync paused at). */
+        private static BinlogPos expectedAt(RoutingContext ctx) {
+            String text = body(ctx).path("binlog_pos").asText("");
+            return text.isBlank() ? null : BinlogPos.parse(text);
         }
 
         private SubtaskBinlogCommands agent() {

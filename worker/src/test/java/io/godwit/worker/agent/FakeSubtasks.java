@@ -2,17 +2,21 @@ package io.godwit.worker.agent;
 
 import io.godwit.core.error.ErrorCode;
 import io.godwit.core.error.GodwitException;
+import io.godwit.core.model.BinlogLocation;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 
 /**
  * Subtasks without databases, by task name: {@code fails*} throws from run(), {@code full*} returns
  * from run() on its own, {@code selfpause*} pauses itself with an error and waits for stop, any other
- * runs until stopped. Every start and end goes into {@link #events()} in order.
+ * runs until stopped; a self-paused one is paused at {@link #PAUSED_AT}. Every start and end goes into {@link #events()} in order.
  */
 final class FakeSubtasks implements Subtask.Factory {
+    static final BinlogLocation PAUSED_AT = new BinlogLocation("mysql-bin.000002", 4567, "0-1-9");
+
     private final List<Fake> opened = new CopyOnWriteArrayList<>();
     private final List<String> events = new CopyOnWriteArrayList<>();
 
@@ -86,6 +90,10 @@ final class FakeSubtasks implements Subtask.Factory {
             }
             resolved.add(replacement);
             return "scripted-position";
+        }
+
+        @Override public Optional<BinlogLocation> pausedAt() {
+            return syncPaused() ? Optional.of(PAUSED_AT) : Optional.empty();
         }
 
         boolean running() {

@@ -25,7 +25,7 @@ class WorkerMetricsHttpTest {
         status.put("source", "s1");
         status.put("subtasks", List.of(new SubtaskReport("t1", "s1", SubtaskStage.RUNNING, null, entry)));
 
-        try (WorkerHttpServer server = WorkerHttpServer.start("127.0.0.1", 0, () -> status, () -> null)) {
+        try (WorkerHttpServer server = WorkerHttpServer.start("127.0.0.1", 0, () -> status, () -> null, () -> "")) {
             HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                     URI.create("http://127.0.0.1:" + server.port() + "/metrics")).GET().build(),
                     HttpResponse.BodyHandlers.ofString());
