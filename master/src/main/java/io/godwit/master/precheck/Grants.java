@@ -11,13 +11,15 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The privileges of {@code SHOW GRANTS FOR CURRENT_USER()}, by scope: global ({@code *.*}), per
- * schema ({@code `db`.*}) and per table. Column privileges count for nothing here; role grants
- * ({@code GRANT `role` TO ...}) are not followed, so a user who holds privileges only through a
- * role reads as lacking them (a false failure, never a false pass).
+ * The privileges of {@code SHOW GRANTS} lines (the user's and its active roles', see
+ * {@link ServerFacts#grants}), by scope: global ({@code *.*}), per schema ({@code `db`.*}) and per
+ * table. Column privileges count for nothing here (a false failure, never a false pass).
  */
 final class Grants {
     private static final Pattern GRANT = Pattern.compile("^GRANT\\s+(.+?)\\s+ON\\s+(?:(?:TABLE|FUNCTION|PROCEDURE)\\s+)?(\\S+)\\s+TO\\s",
+            Pattern.CASE_INSENSITIVE);
+    /** A role grant: {@code GRANT `r2` TO `r1`} or {@code GRANT `r`@`%` TO `u`@`%` WITH ADMIN OPTION}; no ON clause. */
+    private static final Pattern ROLE_GRANT = Pattern.compile("^GRANT\\s+((?:`[^`]*`(?:@`[^`]*`)?\\s*,?\\s*)+)\\s+TO\\s",
             Pattern.CASE_INSENSITIVE);
     private static final String GLOBAL = "*.*";
 
@@ -38,6 +40,58 @@ final class Grants {
         return g;
     }
 
+    /**
+     * {@code CURRENT_ROLE()} as a list of grantees for {@code SHOW GRANTS FOR}: MariaDB answers one role
+     * name or NULL, MySQL 8 {@code `r1`@`%`,`r2`@`%`} or {@code NONE}.
+     */
+    static List<String> roleNames(String currentRole) {
+        if (currentRole == null || currentRole.isBlank() || currentRole.equalsIgnoreCase("NONE")) {
+            return List.of();
+        }
+        if (!currentRole.contains("`")) {
+            return List.of(quote(currentRole));
+        }
+        return splitGrantees(currentRole);
+    }
+
+    /** The roles granted by role-grant lines ({@code GRANT `r2` TO `r1`}, no ON clause) among {@code showGrants}. */
+    static List<String> rolesGranted(List<String> showGrants) {
+        List<String> roles = new ArrayList<>();
+        for (String line : showGrants) {
+            Matcher m = ROLE_GRANT.matcher(line.strip());
+            if (m.find()) {
+                roles.addAll(splitGrantees(m.group(1)));
+            }
+        }
+        return roles;
+    }
+
+    /** {@code `r1`@`%`, `r2`}: split at the commas outside backquotes. */
+    private static List<String> splitGrantees(String list) {
+        List<String> out = new ArrayList<>();
+        StringBuilder cur = new StringBuilder();
+        boolean quoted = false;
+        for (char ch : list.toCharArray()) {
+            if (ch == '`') {
+                quoted = !quoted;
+            }
+            if (ch == ',' && !quoted) {
+                out.add(cur.toString().strip());
+                cur.setLength(0);
+            } else {
+                cur.append(ch);
+            }
+        }
+        if (!cur.toString().isBlank()) {
+            out.add(cur.toString().strip());
+        }
+        return out;
+    }
+
+    private static String quote(String name) {
+        return "`" + name.replace("`", "``") + "`";
+    }
+
     /** True when {@code privilege} (e.g. "REPLICATION SLAVE") is held on every table. */
     boolean global(String privilege) {
         return holds(GLOBAL, privilege);
@@ -51,6 +105,11 @@ final class Grants {
     /** True when {@code privilege} is held on table {@code db.table} (globally, for the schema or the table). */
     boolean onTable(String privilege, String db, String table) {
         return onSchema(privilege, db) || holds((db + "." + table).toLowerCase(Locale.ROOT), privilege);
+    }
+
+    /** True when {@code privilege} is held on any scope: globally, on some schema or on some table. */
+    boolean anywhere(String privilege) {
+        return byScope.keySet().stream().anyMatch(scope -> holds(scope, privilege));
     }
 
     private boolean holds(String scope, String privilege) {

@@ -83,6 +83,10 @@ final class SourceChecks {
         if (!unreadable.isEmpty()) {
             problems.add("SELECT on " + TableChecks.someOf(unreadable));
         }
+        if (tables.isEmpty() && !grants.anywhere("SELECT")) {
+            // the tables are listed as this user, who sees none without any SELECT: not a task without tables
+            problems.add("SELECT on the migrated schemas (it holds SELECT nowhere, so it sees no table to migrate)");
+        }
         boolean flush = consistency == DumpConsistency.FLUSH || consistency == DumpConsistency.AUTO && !mariaDb;
         if (flush && !grants.global("RELOAD")) {
             problems.add("RELOAD ON *.* (consistency " + consistency.name().toLowerCase(Locale.ROOT) + " takes FLUSH TABLES WITH READ LOCK)");

@@ -102,6 +102,26 @@ class TaskPrecheckIT {
     }
 
     @Test
+    void privilegesHeldThroughTheDefaultRoleCountAndThoseOfARoleNotActiveDoNot() {
+        DbEndpoint s1 = TestDatabases.source1();
+        s1.execute("CREATE ROLE IF NOT EXISTS pc_replicator", "CREATE ROLE IF NOT EXISTS pc_reader_role",
+                "GRANT REPLICATION SLAVE, REPLICATION CLIENT, RELOAD ON *.* TO pc_replicator",
+                "GRANT SELECT ON *.* TO pc_reader_role", "GRANT pc_reader_role TO pc_replicator",
+                "CREATE USER IF NOT EXISTS 'pc_role_user'@'%' IDENTIFIED BY 'pw'",
+                "GRANT pc_replicator TO 'pc_role_user'@'%'");
+        TaskConfig all = task("all", "\"" + DB + "\"", "");
+        // granted but not the default role: a new session does not have it
+        CheckReport inactive = new TaskPrecheck(all, source(s1, "pc_role_user", "pw")).run();
+        assertThat(inactive.failures()).extracting(CheckResult::item)
+                .contains(CheckItem.REPLICATION_PRIVILEGE, CheckItem.DUMP_PRIVILEGE);
+        // the default role, and the role granted to it, are what every new session has
+        s1.execute("SET DEFAULT ROLE pc_replicator FOR 'pc_role_user'@'%'");
+        CheckReport active = new TaskPrecheck(all, source(s1, "pc_role_user", "pw")).run();
+        assertThat(active.failures()).extracting(CheckResult::item)
+                .doesNotContain(CheckItem.REPLICATION_PRIVILEGE, CheckItem.DUMP_PRIVILEGE);
+    }
+
+    @Test
     void shardsMergedIntoOneTableMustHaveTheSameColumns() {
         String routes = "    route-rules: [\"r\"]\nroutes:\n  r:\n    schema-pattern: \"" + SHARDS + "_*\"\n"
                 + "    target-schema: \"merged\"\n";
