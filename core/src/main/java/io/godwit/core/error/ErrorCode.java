@@ -100,6 +100,21 @@ public enum ErrorCode {
             "on the source SET GLOBAL binlog_format=ROW, binlog_row_image=FULL, binlog_transaction_compression=OFF; "
                     + "then restart the task from a position logged after the change"),
 
+    // ---- shard (shard-merge DDL coordination)
+    SHARD_DDL_CONFLICT(18001, ErrorClass.SHARD, RetryKind.RESUMABLE,
+            "a shard's DDL makes the merged table's definition conflict with another shard's",
+            "make the shards' definitions agree again (change the named column or index on the shards that differ), or run "
+                    + "the change on the target by hand and skip the event with `binlog skip`, then resume"),
+    SHARD_DDL_UNSUPPORTED(18002, ErrorClass.SHARD, RetryKind.RESUMABLE,
+            "a shard's DDL cannot be coordinated in optimistic shard mode",
+            "renames, primary key and table option changes and NOT NULL columns without a DEFAULT need `shard-mode: pessimistic`; "
+                    + "or run the change on the target "
+                    + "by hand, skip the event with `binlog skip` on every shard, then resume"),
+    SHARD_DDL_READD_DROPPED(18003, ErrorClass.SHARD, RetryKind.RESUMABLE,
+            "a shard adds back a column it dropped while other shards still have it",
+            "the target still holds the shard's old values in that column: drop the column on all shards first (the target "
+                    + "drops it with the last one), then add it; or fix the target by hand and skip the event with `binlog skip`"),
+
     // ---- meta (checkpoints)
     META_FAILED(19001, ErrorClass.META, RetryKind.RESUMABLE, "reading or writing the checkpoint tables failed",
             "check the target user's privileges on `meta-schema`"),
