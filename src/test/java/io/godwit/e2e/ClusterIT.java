@@ -21,8 +21,9 @@ import org.junit.jupiter.api.Test;
  * worker stays free), driven by dmctl as a DBA drives DM. A task-mode all task runs under writes;
  * the worker holding a source is killed with kill -9 and the source must be bound to the free
  * worker within 30 s, the task converging to equal. The master is restarted with its sources,
- * tasks and stages intact; pause, resume and stop behave as in DM; a source logging STATEMENT is
- * refused by start-task naming the precheck item.
+ * tasks and stages intact; pause, resume and stop behave as in DM; transfer-source moves a source to a
+ * new free worker; start-task --remove-meta reloads; a source logging STATEMENT is refused by start-task
+ * naming the precheck item.
  */
 class ClusterIT {
     @Test
@@ -131,6 +132,20 @@ class ClusterIT {
         GodwitProcess.Result refused = cluster.dmctl("transfer-source", "mysql-02", holder);
         assertThat(refused.exitCode()).isEqualTo(1);
         assertThat(refused.errorLines()).singleElement().satisfies(l -> assertThat(l).startsWith("dmctl: "));
+        // a new worker is free: transfer-source moves mysql-02 to it, and its subtask resumes there
+        workers.put("w4", cluster.startWorker("w4"));
+        long joinDeadline = System.currentTimeMillis() + 60_000;
+        while (!"w4".equals(freeWorker(cluster))) {
+            assertThat(System.currentTimeMillis()).as("w4 registered and free").isLessThan(joinDeadline);
+            Thread.sleep(500);
+        }
+        cluster.dmctlOk("transfer-source", "mysql-02", "w4");
+        assertThat(boundWorker(cluster, "mysql-02")).isEqualTo("w4");
+        cluster.awaitStage("clu", "Running", 2, 60);
+        s2.execute("UPDATE " + b + ".t SET n = n + 11 WHERE id = 5");
+        Checks.awaitEqual(90, null, task, src1, src2);
+        assertThat(cluster.dmctlOk("query-status", "clu", "-s", "mysql-02").path("sources").get(0)
+                .path("subTaskStatus").get(0).path("status").path("worker_name").asText()).isEqualTo("w4");
 
         // the task as the master keeps it, passwords masked
         assertThat(cluster.dmctlOk("config", "task", "clu").path("cfg").asText()).contains("task-mode: all")
