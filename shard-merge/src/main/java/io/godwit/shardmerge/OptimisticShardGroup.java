@@ -45,7 +45,20 @@ import java.util.stream.Collectors;
  *       becomes "make it nullable"; the last shard's narrowing becomes MODIFY to the widest remaining type).
  *       No difference: the target has the change already, or keeps the more compatible definition (drops and
  *       narrowing wait for the last shard, DM's behaviour).</li>
+ *   <li>Statements get the group's next version and the reporting member as owner, and stay pending until the owner
+ *       acknowledges them (DM's lock owner runs the DDL and reports it done). The decision also carries the highest
+ *       version pending before it as {@code awaitVersion}: the member waits until the target has run everything up to
+ *       it before running its own statements (so the target's DDLs run in version order) and before applying the rows
+ *       after its DDL (an ALREADY_ON_TARGET column may still be only in the pending ADD COLUMN of another shard). This
+ *       is deliberately coarse: any pending execution makes every decision wait, whether it needs it or not.</li>
  * </ol>
+ *
+ * <p>Acknowledgements: only the owner acknowledges a version; an unknown or already acknowledged version is a no-op.
+ * A version is applied when it was given out and neither it nor an earlier one is pending. Registrations follow the
+ * same rules (a late member whose definition adds to the target owns those statements). A member that leaves keeps
+ * its pending executions: the DDL came before the DROP TABLE in its binlog, so its sync ran it or runs it on restart.
+ * A replayed report returns the stored decision with its versions; it neither gives out a version nor acknowledges
+ * one.
  */
 final class OptimisticShardGroup {
     private static final int SHOWN_STATEMENT_CHARS = 200;
@@ -61,11 +74,11 @@ final class OptimisticShardGroup {
         Optional<MemberState> existing = state.member(member);
         if (existing.isPresent() && !existing.get().departed() && existing.get().definition().sameDefinition(definition)) {
             return new Result(state, new ShardDdlDecision(state.group(), member, List.of(), Outcome.NO_CHANGE,
-                    List.of(member + " is registered with this definition already"), false));
+                    List.of(member + " is registered with this definition already"), 0, state.highestPending(), false));
         }
         Working w = new Working(state, member);
         w.join(definition, null);
-        return w.result(false);
+        return w.result();
     }
 
     /** A member reports a DDL. */
@@ -89,7 +102,7 @@ final class OptimisticShardGroup {
             w.applyStep(before, step.statement(), step.after());
             before = step.after();
         }
-        Result result = w.result(false);
+        Result result = w.result();
         ShardGroupState remembered = replaceMember(result.state(), result.state().member(member).orElseThrow()
                 .withLastReport(reportDigest, result.decision()));
         return new Result(remembered, result.decision());
@@ -98,12 +111,30 @@ final class OptimisticShardGroup {
     /**
      * A member leaves: its upstream table was dropped. The target keeps its rows, so nothing of its definition is
      * dropped from the target (DM does not rebuild the joined table either): its columns and indexes stay in the join
-     * (see {@link MemberState#departed()}), and no statement runs.
+     * (see {@link MemberState#departed()}), and no statement runs. Its pending executions stay pending.
      */
     static ShardGroupState leave(ShardGroupState state, ShardMember member) {
         return state.member(member).filter(m -> !m.departed())
                 .map(m -> replaceMember(state, m.departing()))
                 .orElse(state);
+    }
+
+    /**
+     * The owner of {@code version} ran its statements (or found them run): it is no longer pending. An unknown version
+     * (acknowledged before, or never given out) changes nothing, so acknowledging twice is harmless.
+     *
+     * @throws GodwitException CLUSTER_CONFLICT when another member owns the version
+     */
+    static ShardGroupState acknowledge(ShardGroupState state, ShardMember member, long version) {
+        Optional<PendingExecution> execution = state.execution(version);
+        if (execution.isEmpty()) {
+            return state;
+        }
+        if (!execution.get().owner().equals(member)) {
+            throw new GodwitException(ErrorCode.CLUSTER_CONFLICT, member + " acknowledges version " + version + " of "
+                    + state.group() + ", which " + execution.get().owner() + " runs: only the owner may");
+        }
+        return state.withoutExecution(version);
     }
 
     private static ShardGroupState replaceMember(ShardGroupState state, MemberState replacement) {
@@ -120,7 +151,7 @@ final class OptimisticShardGroup {
         if (!replaced) {
             members.add(replacement);
         }
-        return new ShardGroupState(state.group(), state.joined(), members);
+        return state.withMembers(members);
     }
 
     /** One operation in progress: the evolving state, statements and notes. */
@@ -144,7 +175,7 @@ final class OptimisticShardGroup {
             if (current == null || current.departed()) {
                 state = replaceMember(state, MemberState.joining(member, definition));
                 if (state.joined() == null) {
-                    state = new ShardGroupState(group, definition, state.members());
+                    state = state.withJoined(definition, state.members());
                     notes.add(member + " is the group's first member: the target is taken to have its definition");
                     return;
                 }
@@ -192,7 +223,7 @@ final class OptimisticShardGroup {
                     outcome = stepOutcome;
                 }
             }
-            state = new ShardGroupState(group, newJoined, forgetFullyDropped(candidate, newJoined));
+            state = state.withJoined(newJoined, forgetFullyDropped(candidate, newJoined));
         }
 
         /** Table options, primary key and renames are not coordinated (DM's optimistic mode cannot either). */
@@ -314,8 +345,22 @@ final class OptimisticShardGroup {
                     + "target by hand and `binlog skip` it" + shown(statement));
         }
 
-        Result result(boolean replayed) {
-            return new Result(state, new ShardDdlDecision(group, member, statements, outcome, notes, replayed));
+        /** The decision, waiting for whatever is pending; statements get the next version, owned by the member. */
+        Result result() {
+            long awaitVersion = state.highestPending();
+            long version = 0;
+            if (!statements.isEmpty()) {
+                state = state.withExecution(member, statements);
+                version = state.lastVersion();
+            }
+            if (awaitVersion > 0) {
+                notes.add((statements.isEmpty() ? "" : "the statements and ") + "the rows after this DDL wait until "
+                        + "version " + awaitVersion + " ran on the target (owners: "
+                        + members(state.pending().stream().filter(p -> p.version() <= awaitVersion)
+                                .map(PendingExecution::owner).distinct().toList()) + ")");
+            }
+            return new Result(state, new ShardDdlDecision(group, member, statements, outcome, notes, version,
+                    awaitVersion, false));
         }
     }
 

@@ -8,29 +8,70 @@ import java.util.Optional;
  * coordinator for all workers); standalone and tests use {@link InMemoryShardDdlCoordinator}.
  *
  * <p>Optimistic mode (DM's {@code shard-mode: optimistic}): a report is answered at once, nobody waits for the other
- * shards. Every call is idempotent: the same registration or report again (after a restart) gives the same answer
- * and changes nothing more.
+ * shards to make the same change. Every call is idempotent: the same registration or report again (after a restart)
+ * gives the same answer and changes nothing more.
+ *
+ * <p>Done acknowledgements (DM's lock owner running the DDL and the others waiting for "done"): a decision with
+ * statements has a group-wide {@link ShardDdlDecision#version() version} and its member as owner; the owner runs the
+ * statements and then {@link #acknowledge acknowledges} the version. Every decision made while versions are pending
+ * carries the highest as {@link ShardDdlDecision#awaitVersion() awaitVersion}; the member waits until
+ * {@link ShardGroupState#applied} holds for it (in {@link #group}, or with
+ * {@link InMemoryShardDdlCoordinator#awaitApplied}) before it runs its statements or applies the rows after its DDL.
+ * The coordinator persists the new state, pending versions included, before it answers.
+ *
+ * <p>Restarts:
+ * <ul>
+ *   <li>of the coordinator (the master): the pending versions are part of {@link ShardGroupState} and its JSON, so it
+ *       still knows which are unacknowledged, and a replayed report gets the same decision with the same versions;</li>
+ *   <li>of an owner's sync: before it applies anything of a shard, it looks up the
+ *       {@link ShardGroupState#pendingOf pending executions} of its members and, for each in version order, waits until
+ *       {@code version - 1} is applied, runs the statements unless its DDL checkpoint records them as run (a target
+ *       that already has the change counts as run), and acknowledges the version. A DDL read again from the binlog
+ *       (the checkpoint was before it) is reported again and gets its stored decision: the same version to run and
+ *       acknowledge. Until the owner does so, the group's other shards wait (with their timeouts): an owner that never
+ *       comes back (its source left the task) holds them, and there is no command yet to acknowledge in its name.</li>
+ * </ul>
+ * A sync acknowledges its own pending versions before it reports its member's next DDL; otherwise that decision's
+ * {@code awaitVersion} is its own version and it waits for itself until its timeout.
  */
 public interface ShardDdlCoordinator {
     /**
      * A shard table joins its group (at the sync's start, or when created later) with its current definition.
      *
-     * @return the statements that give the target what the new member's rows need (usually none)
+     * @return the statements that give the target what the new member's rows need (usually none), with their version
+     *         and the version to await as for a report
      * @throws io.godwit.core.error.GodwitException SHARD_DDL_CONFLICT when its definition cannot be merged
      */
     ShardDdlDecision register(ShardGroupId group, ShardMember member, ShardTableDefinition definition);
 
     /**
-     * A shard's DDL. The sync runs the decision's statements on the target before any later event of the shard.
+     * A shard's DDL. The sync waits for the decision's {@code awaitVersion}, runs its statements on the target,
+     * acknowledges its {@code version}, and only then applies later events of the shard.
      *
      * @throws io.godwit.core.error.GodwitException a SHARD-class code when the DDL cannot be coordinated; the group
-     *                                              is unchanged and the sync should pause at the DDL
+     *                                              (its pending versions included) is unchanged and the sync should
+     *                                              pause at the DDL
      */
     ShardDdlDecision report(ShardDdlReport report);
 
-    /** A shard table was dropped upstream: it reports nothing more, its rows stay on the target. */
+    /**
+     * The owner of {@code version} ran its statements on the target (or found them there): it is no longer pending,
+     * and whoever awaits it may go on once earlier versions are acknowledged too. Idempotent: a version acknowledged
+     * before, never given out or of an unknown group changes nothing.
+     *
+     * @throws io.godwit.core.error.GodwitException CLUSTER_CONFLICT when another member owns the pending version
+     */
+    void acknowledge(ShardGroupId group, ShardMember member, long version);
+
+    /**
+     * A shard table was dropped upstream: it reports nothing more, its rows stay on the target. Versions it owns stay
+     * pending until it acknowledges them.
+     */
     void leave(ShardGroupId group, ShardMember member);
 
-    /** The group's state, for {@code shard-ddl-lock} / {@code query-status}; empty when nobody registered. */
+    /**
+     * The group's state, for {@code shard-ddl-lock} / {@code query-status} and for a restarted sync's pending
+     * executions; empty when nobody registered.
+     */
     Optional<ShardGroupState> group(ShardGroupId group);
 }

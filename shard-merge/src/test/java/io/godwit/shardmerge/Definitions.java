@@ -12,6 +12,9 @@ final class Definitions {
     static final ShardMember A = ShardMember.of("mysql-01", "shard_0", "orders_0");
     static final ShardMember B = ShardMember.of("mysql-01", "shard_0", "orders_1");
     static final ShardMember C = ShardMember.of("mysql-02", "shard_1", "orders_0");
+    /** The DDL most tests start from: a nullable column every shard adds in turn. */
+    static final String ADD_LEVEL = "ALTER TABLE " + TARGET + " ADD COLUMN `level` int NULL";
+    static final ShardColumn LEVEL = ShardColumn.nullable("level", "int(11)");
 
     private Definitions() {}
 

@@ -10,6 +10,8 @@ import org.junit.jupiter.api.Test;
 import java.util.List;
 
 import static io.godwit.shardmerge.Definitions.A;
+import static io.godwit.shardmerge.Definitions.ADD_LEVEL;
+import static io.godwit.shardmerge.Definitions.LEVEL;
 import static io.godwit.shardmerge.Definitions.B;
 import static io.godwit.shardmerge.Definitions.C;
 import static io.godwit.shardmerge.Definitions.GROUP;
@@ -26,18 +28,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Three shards (two on mysql-01, one on mysql-02) merged into sales.orders, in optimistic mode. */
 class OptimisticShardDdlTest {
-    private static final String ADD_LEVEL = "ALTER TABLE " + TARGET + " ADD COLUMN `level` int NULL";
-    private static final ShardColumn LEVEL = ShardColumn.nullable("level", "int(11)");
 
     private ShardGroupFixture shards;
 
     @BeforeEach
     void threeShards() {
-        shards = new ShardGroupFixture().register(A, base()).register(B, base()).register(C, base());
-    }
-
-    private ShardDdlDecision addLevel(ShardMember member) {
-        return shards.ddl(member, ADD_LEVEL, d -> plus(d, LEVEL));
+        shards = ShardGroupFixture.threeShards();
     }
 
     private static GodwitException thrown(Runnable call) {
@@ -53,13 +49,13 @@ class OptimisticShardDdlTest {
     class AddColumn {
         @Test
         void firstShardRunsItsOwnStatementAndTheOthersNothing() {
-            ShardDdlDecision first = addLevel(A);
+            ShardDdlDecision first = shards.addLevel(A);
             assertThat(first.outcome()).isEqualTo(Outcome.EXECUTE);
             assertThat(first.targetStatements()).containsExactly(ADD_LEVEL);
             assertThat(shards.joined().column("level")).contains(LEVEL);
 
             for (ShardMember later : List.of(B, C)) {
-                ShardDdlDecision decision = addLevel(later);
+                ShardDdlDecision decision = shards.addLevel(later);
                 assertThat(decision.outcome()).isEqualTo(Outcome.ALREADY_ON_TARGET);
                 assertThat(decision.targetStatements()).isEmpty();
             }
@@ -68,21 +64,21 @@ class OptimisticShardDdlTest {
 
         @Test
         void orderOfShardsDoesNotMatter() {
-            assertThat(addLevel(C).targetStatements()).containsExactly(ADD_LEVEL);
-            assertThat(addLevel(B).targetStatements()).isEmpty();
-            assertThat(addLevel(A).targetStatements()).isEmpty();
+            assertThat(shards.addLevel(C).targetStatements()).containsExactly(ADD_LEVEL);
+            assertThat(shards.addLevel(B).targetStatements()).isEmpty();
+            assertThat(shards.addLevel(A).targetStatements()).isEmpty();
             assertThat(shards.joined().column("level")).contains(LEVEL);
         }
 
         @Test
         void othersLackingTheColumnAreBehindUntilTheyAddIt() {
-            addLevel(B);
+            shards.addLevel(B);
             assertThat(shards.state().membersBehindJoined()).containsExactly(A, C);
         }
 
         @Test
         void sameColumnWithAnotherTypeIsAConflictNamingBothShards() {
-            addLevel(A);
+            shards.addLevel(A);
             GodwitException e = thrown(() -> shards.ddl(B, "ALTER TABLE " + TARGET + " ADD COLUMN `level` varchar(10)",
                     d -> plus(d, ShardColumn.nullable("level", "varchar(10)"))));
             assertThat(e.code()).isEqualTo(ErrorCode.SHARD_DDL_CONFLICT);
@@ -95,7 +91,7 @@ class OptimisticShardDdlTest {
 
         @Test
         void sameColumnWiderOnTheSecondShardIsAConflictAsInDm() {
-            addLevel(A);
+            shards.addLevel(A);
             GodwitException e = thrown(() -> shards.ddl(C, "ALTER TABLE " + TARGET + " ADD COLUMN `level` bigint",
                     d -> plus(d, ShardColumn.nullable("level", "bigint(20)"))));
             assertThat(e.code()).isEqualTo(ErrorCode.SHARD_DDL_CONFLICT);
@@ -114,7 +110,7 @@ class OptimisticShardDdlTest {
 
         @Test
         void conflictLeavesTheGroupAsItWas() {
-            addLevel(A);
+            shards.addLevel(A);
             String before = ShardGroupStateJson.toJson(shards.state());
             thrown(() -> shards.ddl(B, "ALTER TABLE " + TARGET + " ADD COLUMN `level` text",
                     d -> plus(d, ShardColumn.nullable("level", "text"))));
@@ -215,11 +211,11 @@ class OptimisticShardDdlTest {
         @Test
         void dropsInterleavedWithAdds() {
             assertThat(shards.ddl(A, DROP_NAME, d -> minus(d, "name")).targetStatements()).isEmpty();
-            assertThat(addLevel(A).targetStatements()).containsExactly(ADD_LEVEL);
-            assertThat(addLevel(B).targetStatements()).isEmpty();
+            assertThat(shards.addLevel(A).targetStatements()).containsExactly(ADD_LEVEL);
+            assertThat(shards.addLevel(B).targetStatements()).isEmpty();
             assertThat(shards.ddl(B, DROP_NAME, d -> minus(d, "name")).targetStatements()).isEmpty();
             assertThat(shards.ddl(C, DROP_NAME, d -> minus(d, "name")).targetStatements()).containsExactly(DROP_NAME);
-            assertThat(addLevel(C).targetStatements()).isEmpty();
+            assertThat(shards.addLevel(C).targetStatements()).isEmpty();
             assertThat(shards.joined().columns()).extracting(ShardColumn::name).containsExactly("id", "qty", "level");
             assertThat(shards.state().membersBehindJoined()).isEmpty();
         }
@@ -399,7 +395,7 @@ class OptimisticShardDdlTest {
         void aReplayedDropStaysDeferredAfterOtherShardsMovedOn() {
             ShardDdlReport dropA = shards.report(A, "ALTER TABLE " + TARGET + " DROP COLUMN `name`", d -> minus(d, "name"));
             shards.coordinator.report(dropA);
-            addLevel(B);
+            shards.addLevel(B);
             ShardDdlDecision again = shards.coordinator.report(dropA);
             assertThat(again.replayed()).isTrue();
             assertThat(again.outcome()).isEqualTo(Outcome.DEFERRED);
@@ -408,7 +404,7 @@ class OptimisticShardDdlTest {
 
         @Test
         void aSecondShardsReportReplayedDoesNotApplyTwice() {
-            addLevel(A);
+            shards.addLevel(A);
             ShardDdlReport addB = shards.report(B, ADD_LEVEL, d -> plus(d, LEVEL));
             shards.coordinator.report(addB);
             ShardDdlDecision again = shards.coordinator.report(addB);
@@ -420,7 +416,7 @@ class OptimisticShardDdlTest {
         void aReportWhoseChangeTheCoordinatorAlreadyHasRunsNothing() {
             // the same DDL read again, but as a differently built report (another statement text): the member's
             // stored definition is already the "after"
-            addLevel(A);
+            shards.addLevel(A);
             ShardDdlDecision again = shards.coordinator.report(ShardDdlReport.of(GROUP, A, base(),
                     "ALTER TABLE " + TARGET + " ADD `level` INT", plus(base(), LEVEL)));
             assertThat(again.replayed()).isFalse();

@@ -11,6 +11,17 @@ final class ShardGroupFixture {
     final InMemoryShardDdlCoordinator coordinator = new InMemoryShardDdlCoordinator();
     private final Map<ShardMember, ShardTableDefinition> upstream = new HashMap<>();
 
+    /** Shards A, B and C registered with {@link Definitions#base()}. */
+    static ShardGroupFixture threeShards() {
+        return new ShardGroupFixture().register(Definitions.A, Definitions.base())
+                .register(Definitions.B, Definitions.base()).register(Definitions.C, Definitions.base());
+    }
+
+    /** {@code member} adds column {@code level}. */
+    ShardDdlDecision addLevel(ShardMember member) {
+        return ddl(member, Definitions.ADD_LEVEL, d -> Definitions.plus(d, Definitions.LEVEL));
+    }
+
     ShardGroupFixture register(ShardMember member, ShardTableDefinition definition) {
         coordinator.register(GROUP, member, definition);
         upstream.put(member, definition);
