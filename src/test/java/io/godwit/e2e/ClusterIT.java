@@ -37,27 +37,14 @@ class ClusterIT {
         DbEndpoint s1 = TestDatabases.source1();
         DbEndpoint s2 = TestDatabases.source2();
         DbEndpoint target = TestDatabases.target();
-        String a = TestDatabases.schema(getClass(), "a");
-        String b = TestDatabases.schema(getClass(), "b");
-        String meta = TestDatabases.schema(getClass(), "meta");
-        s1.execute("CREATE DATABASE " + a, "CREATE TABLE " + a + ".t (id INT PRIMARY KEY, n INT NOT NULL)",
-                "INSERT INTO " + a + ".t SELECT seq, 0 FROM " + a + ".seq_1_to_1000");
-        s2.execute("CREATE DATABASE " + b, "CREATE TABLE " + b + ".t (id INT PRIMARY KEY, n INT NOT NULL)",
-                "INSERT INTO " + b + ".t SELECT seq, 0 FROM " + b + ".seq_1_to_1000");
-
-        Path dir = Files.createTempDirectory("godwit-cluster");
-        Path src1 = TaskFiles.source(dir, "mysql-01", s1);
-        Path src2 = TaskFiles.source(dir, "mysql-02", s2);
-        Path task = TaskFiles.write(dir, "task.yaml", "name: \"clu\"\n"
-                + "task-mode: all\n"
-                + "meta-schema: \"" + meta + "\"\n"
-                + TaskFiles.target(target)
-                + "mysql-instances:\n"
-                + "  - source-id: \"mysql-01\"\n    block-allow-list: \"l1\"\n"
-                + "  - source-id: \"mysql-02\"\n    block-allow-list: \"l2\"\n"
-                + "block-allow-list:\n"
-                + "  l1:\n    do-dbs: [\"" + a + "\"]\n"
-                + "  l2:\n    do-dbs: [\"" + b + "\"]\n");
+        TwoSourceTask files = TwoSourceTask.create(getClass(), "clu", 1000);
+        String a = files.a();
+        String b = files.b();
+        String meta = files.meta();
+        Path dir = files.dir();
+        Path src1 = files.src1();
+        Path src2 = files.src2();
+        Path task = files.task();
 
         Path data = dir.resolve("m1");
         GodwitProcess master = cluster.startMaster(data);

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.godwit.core.testkit.DbEndpoint;
 import io.godwit.core.testkit.TestDatabases;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
@@ -19,28 +18,13 @@ class StandaloneClusterIT {
     void oneProcessRunsATaskStartedWithDmctlAndResumesItAfterARestart() throws Exception {
         DbEndpoint s1 = TestDatabases.source1();
         DbEndpoint s2 = TestDatabases.source2();
-        DbEndpoint target = TestDatabases.target();
-        String a = TestDatabases.schema(getClass(), "a");
-        String b = TestDatabases.schema(getClass(), "b");
-        String meta = TestDatabases.schema(getClass(), "meta");
-        s1.execute("CREATE DATABASE " + a, "CREATE TABLE " + a + ".t (id INT PRIMARY KEY, n INT NOT NULL)",
-                "INSERT INTO " + a + ".t SELECT seq, 0 FROM " + a + ".seq_1_to_500");
-        s2.execute("CREATE DATABASE " + b, "CREATE TABLE " + b + ".t (id INT PRIMARY KEY, n INT NOT NULL)",
-                "INSERT INTO " + b + ".t SELECT seq, 0 FROM " + b + ".seq_1_to_500");
-        Path dir = Files.createTempDirectory("godwit-standalone-cluster");
-        Path src1 = TaskFiles.source(dir, "mysql-01", s1);
-        Path src2 = TaskFiles.source(dir, "mysql-02", s2);
-        Path task = TaskFiles.write(dir, "task.yaml", "name: \"one\"\n"
-                + "task-mode: all\n"
-                + "meta-schema: \"" + meta + "\"\n"
-                + TaskFiles.target(target)
-                + "mysql-instances:\n"
-                + "  - source-id: \"mysql-01\"\n    block-allow-list: \"l1\"\n"
-                + "  - source-id: \"mysql-02\"\n    block-allow-list: \"l2\"\n"
-                + "block-allow-list:\n"
-                + "  l1:\n    do-dbs: [\"" + a + "\"]\n"
-                + "  l2:\n    do-dbs: [\"" + b + "\"]\n");
-        Path data = dir.resolve("data");
+        TwoSourceTask files = TwoSourceTask.create(getClass(), "one", 500);
+        String a = files.a();
+        String b = files.b();
+        Path src1 = files.src1();
+        Path src2 = files.src2();
+        Path task = files.task();
+        Path data = files.dir().resolve("data");
 
         try (ClusterProcesses cluster = new ClusterProcesses()) {
             GodwitProcess standalone = cluster.startStandalone(data);

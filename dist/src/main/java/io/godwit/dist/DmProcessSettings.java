@@ -14,8 +14,31 @@ final class DmProcessSettings {
         return flag != null ? flag : fromFile != null ? fromFile : fallback;
     }
 
-    /** The port of {@code host:port}'s tail, or -1 when it is not one. */
-    static int parsePort(String text) {
+    /** Where a process listens. */
+    record ListenAddress(String host, int port) {
+        /** Whether the host is every interface, which no one can dial back. */
+        boolean everyInterface() {
+            return host.equals("0.0.0.0") || host.equals("::") || host.equals("[::]");
+        }
+    }
+
+    /**
+     * {@code key}'s {@code host:port} (port 0 picks a free one).
+     *
+     * @param example a valid value for the message, e.g. 127.0.0.1:8261
+     * @throws GodwitException CONFIG_INVALID naming the key and the value
+     */
+    static ListenAddress listenAddress(String key, String addr, String example) {
+        int colon = addr.lastIndexOf(':');
+        int port = colon < 0 ? -1 : parsePort(addr.substring(colon + 1));
+        if (colon <= 0 || port < 0) {
+            throw new GodwitException(ErrorCode.CONFIG_INVALID, key + " \"" + addr
+                    + "\" is not host:port (for example " + example + "; port 0 picks a free one)");
+        }
+        return new ListenAddress(addr.substring(0, colon), port);
+    }
+
+    private static int parsePort(String text) {
         try {
             int port = Integer.parseInt(text);
             return port <= 65535 ? port : -1;

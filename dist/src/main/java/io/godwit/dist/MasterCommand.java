@@ -70,15 +70,10 @@ final class MasterCommand implements Callable<Integer> {
                 : DmTomlFile.read(configFile, TOML_KEYS, TOML_IGNORED, spec.commandLine().getErr());
         String resolvedName = DmProcessSettings.pick(name, file.get("name"), DEFAULT_NAME);
         String addr = DmProcessSettings.pick(masterAddr, file.get("master-addr"), DEFAULT_ADDR);
-        int colon = addr.lastIndexOf(':');
-        int port = colon < 0 ? -1 : DmProcessSettings.parsePort(addr.substring(colon + 1));
-        if (colon <= 0 || port < 0) {
-            throw new GodwitException(ErrorCode.CONFIG_INVALID, "master-addr \"" + addr
-                    + "\" is not host:port (for example 127.0.0.1:8261; port 0 picks a free one)");
-        }
+        DmProcessSettings.ListenAddress listen = DmProcessSettings.listenAddress("master-addr", addr, DEFAULT_ADDR);
         Path dir = dataDir != null ? dataDir
                 : file.containsKey("data-dir") ? Path.of(file.get("data-dir")) : Path.of("default." + resolvedName);
-        return new MasterConfig(resolvedName, addr.substring(0, colon), port,
+        return new MasterConfig(resolvedName, listen.host(), listen.port(),
                 DmProcessSettings.pick(advertiseAddr, file.get("advertise-addr"), ""), dir,
                 DmProcessSettings.keepaliveTtl(DmProcessSettings.pick(keepaliveTtl, file.get("keepalive-ttl"), null),
                         MasterConfig.DEFAULT_KEEPALIVE_TTL));

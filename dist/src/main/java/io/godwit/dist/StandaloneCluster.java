@@ -76,9 +76,8 @@ final class StandaloneCluster implements AutoCloseable {
 
     /** Where the workers reach the master: over loopback, also when it listens on every interface. */
     private String masterAddress() {
-        String host = master.host();
-        boolean wildcard = host.equals("0.0.0.0") || host.equals("::") || host.equals("[::]");
-        return (wildcard ? "127.0.0.1" : host) + ":" + master.port();
+        boolean wildcard = new DmProcessSettings.ListenAddress(master.host(), master.port()).everyInterface();
+        return (wildcard ? "127.0.0.1" : master.host()) + ":" + master.port();
     }
 
     /**

@@ -40,6 +40,7 @@ import picocli.CommandLine.Spec;
 final class StandaloneCommand implements Callable<Integer> {
     /** How long SIGTERM waits for the sync to checkpoint before the process exits anyway. */
     private static final long STOP_WAIT_SECONDS = 60;
+    private static final String DEFAULT_ADDR = MasterCommand.DEFAULT_ADDR;
     /** The master's member name without --task; its workers are standalone-worker-1, -2, ... */
     private static final String CLUSTER_NAME = "standalone";
 
@@ -47,7 +48,7 @@ final class StandaloneCommand implements Callable<Integer> {
     @Option(names = "--progress-interval", defaultValue = "2", paramLabel = "seconds",
             description = "seconds between progress reports (default: ${DEFAULT-VALUE})")
     double progressSeconds;
-    @Option(names = {"--status-addr", "--master-addr"}, defaultValue = "127.0.0.1:8261", paramLabel = "host:port",
+    @Option(names = {"--status-addr", "--master-addr"}, defaultValue = DEFAULT_ADDR, paramLabel = "host:port",
             description = "where the API listens: the master's without --task, else GET"
                     + " /api/v1/tasks/{name}/status of an all or incremental task"
                     + " (DM's master address; port 0 picks a free one; default: ${DEFAULT-VALUE})")
@@ -83,10 +84,9 @@ final class StandaloneCommand implements Callable<Integer> {
             task.run();
             return 0;
         }
-        int colon = statusAddr.lastIndexOf(':');
-        TaskHttpServer http = TaskHttpServer.start(statusAddr.substring(0, colon),
-                Integer.parseInt(statusAddr.substring(colon + 1)), task);
-        print(out, List.of("status: http://" + statusAddr.substring(0, colon) + ":" + http.port() + "/api/v1/tasks/"
+        DmProcessSettings.ListenAddress listen = DmProcessSettings.listenAddress("status-addr", statusAddr, DEFAULT_ADDR);
+        TaskHttpServer http = TaskHttpServer.start(listen.host(), listen.port(), task);
+        print(out, List.of("status: http://" + listen.host() + ":" + http.port() + "/api/v1/tasks/"
                 + loaded.task().name() + "/status"));
         CountDownLatch finished = new CountDownLatch(1);
         Thread hook = new Thread(() -> {
@@ -128,13 +128,8 @@ final class StandaloneCommand implements Callable<Integer> {
      * boundary with everything checkpointed and exits 0.
      */
     private int runCluster(PrintWriter out) throws InterruptedException {
-        int colon = statusAddr.lastIndexOf(':');
-        int port = colon < 0 ? -1 : DmProcessSettings.parsePort(statusAddr.substring(colon + 1));
-        if (colon <= 0 || port < 0) {
-            throw new GodwitException(ErrorCode.CONFIG_INVALID, "master-addr \"" + statusAddr
-                    + "\" is not host:port (for example 127.0.0.1:8261; port 0 picks a free one)");
-        }
-        MasterConfig config = new MasterConfig(CLUSTER_NAME, statusAddr.substring(0, colon), port, "",
+        DmProcessSettings.ListenAddress listen = DmProcessSettings.listenAddress("master-addr", statusAddr, DEFAULT_ADDR);
+        MasterConfig config = new MasterConfig(CLUSTER_NAME, listen.host(), listen.port(), "",
                 dataDir != null ? dataDir : Path.of("default." + CLUSTER_NAME),
                 DmProcessSettings.keepaliveTtl(keepaliveTtl, MasterConfig.DEFAULT_KEEPALIVE_TTL));
         StandaloneCluster cluster = StandaloneCluster.start(config, Duration.ofSeconds(STOP_WAIT_SECONDS),

@@ -105,15 +105,9 @@ final class WorkerCommand implements Callable<Integer> {
                     + " host:port (DM's default master port is 8261)");
         }
         String addr = DmProcessSettings.pick(workerAddr, file.get("worker-addr"), DEFAULT_WORKER_ADDR);
-        int colon = addr.lastIndexOf(':');
-        int port = colon < 0 ? -1 : DmProcessSettings.parsePort(addr.substring(colon + 1));
-        if (colon <= 0 || port < 0) {
-            throw new GodwitException(ErrorCode.CONFIG_INVALID, "worker-addr \"" + addr
-                    + "\" is not host:port (for example 127.0.0.1:8262; port 0 picks a free one)");
-        }
-        String host = addr.substring(0, colon);
+        DmProcessSettings.ListenAddress listen = DmProcessSettings.listenAddress("worker-addr", addr, DEFAULT_WORKER_ADDR);
         String advertise = DmProcessSettings.pick(advertiseAddr, file.get("advertise-addr"), "");
-        if (advertise.isEmpty() && (host.equals("0.0.0.0") || host.equals("::") || host.equals("[::]"))) {
+        if (advertise.isEmpty() && listen.everyInterface()) {
             throw new GodwitException(ErrorCode.CONFIG_INVALID, "worker-addr " + addr + " listens on every interface:"
                     + " give --advertise-addr host:port, the address the master reaches this worker at");
         }
@@ -124,7 +118,7 @@ final class WorkerCommand implements Callable<Integer> {
         if (level != null) {
             LogSettings.level(level);
         }
-        return new Settings(workerName, host, port, advertise, masters, level,
+        return new Settings(workerName, listen.host(), listen.port(), advertise, masters, level,
                 DmProcessSettings.pick(logFile, file.get("log-file"), null));
     }
 

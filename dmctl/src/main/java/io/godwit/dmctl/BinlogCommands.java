@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.function.BiFunction;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -42,26 +43,30 @@ final class BinlogCommands {
         }
     }
 
-    @Command(name = "skip", description = "skip the DDL the paused subtask stopped at; the subtask resumes")
-    static final class Skip implements Callable<Integer> {
-        @Parameters(paramLabel = "task-name") String task;
+    /** What skip and replace share: the sources ({@code -s}), the DDL's position ({@code -b}) and the request. */
+    static final class PausedDdl {
         @Option(names = {"-s", "--source"}, paramLabel = "source-id") List<String> sources;
         @Option(names = {"-b", "--binlog-pos"}, paramLabel = "file:pos", description = BINLOG_POS_DOC)
         String binlogPos;
-        @Spec CommandSpec spec;
 
-        @Override public Integer call() {
-            ObjectNode body = MasterApi.object();
-            withBinlogPos(body, binlogPos);
+        /** Checks {@code -b} before any request, puts it in the body as DM's {@code file:pos}, posts per source. */
+        int post(CommandSpec spec, String task, String action, ObjectNode body) {
+            if (binlogPos != null) {
+                body.put("binlog_pos", BinlogPos.parse(binlogPos).toString());
+            }
             return perSource(spec, task, sources, binlogPos != null, (api, source) ->
-                    api.post(subtask(task, source) + "/binlog/skip", body));
+                    api.post(subtask(task, source) + "/binlog/" + action, body));
         }
     }
 
-    /** Checks {@code -b} before any request and puts it in the body as DM's {@code file:pos}. */
-    private static void withBinlogPos(ObjectNode body, String binlogPos) {
-        if (binlogPos != null) {
-            body.put("binlog_pos", BinlogPos.parse(binlogPos).toString());
+    @Command(name = "skip", description = "skip the DDL the paused subtask stopped at; the subtask resumes")
+    static final class Skip implements Callable<Integer> {
+        @Parameters(paramLabel = "task-name") String task;
+        @Mixin PausedDdl ddl;
+        @Spec CommandSpec spec;
+
+        @Override public Integer call() {
+            return ddl.post(spec, task, "skip", MasterApi.object());
         }
     }
 
@@ -71,22 +76,18 @@ final class BinlogCommands {
         @Parameters(index = "0", paramLabel = "task-name") String task;
         @Parameters(index = "1..*", arity = "1..*", paramLabel = "replace-sql",
                 description = "statements separated by semicolons, schema-qualified") List<String> sql;
-        @Option(names = {"-s", "--source"}, paramLabel = "source-id") List<String> sources;
-        @Option(names = {"-b", "--binlog-pos"}, paramLabel = "file:pos", description = BINLOG_POS_DOC)
-        String binlogPos;
+        @Mixin PausedDdl ddl;
         @Spec CommandSpec spec;
 
         @Override public Integer call() {
-            ObjectNode body = MasterApi.object();
-            withBinlogPos(body, binlogPos);
             List<String> statements = StatementSplitter.split(String.join(" ", sql));
             if (statements.isEmpty()) {
                 throw new DmctlException("binlog replace needs at least one statement");
             }
+            ObjectNode body = MasterApi.object();
             ArrayNode list = body.putArray("sqls");
             statements.forEach(list::add);
-            return perSource(spec, task, sources, binlogPos != null, (api, source) ->
-                    api.post(subtask(task, source) + "/binlog/replace", body));
+            return ddl.post(spec, task, "replace", body);
         }
     }
 

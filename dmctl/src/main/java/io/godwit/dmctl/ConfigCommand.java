@@ -22,62 +22,65 @@ import picocli.CommandLine.Spec;
                 ConfigCommand.Worker.class})
 final class ConfigCommand {
 
-    @Command(name = "task", description = "show a task's task.yaml (passwords masked)")
-    static final class Task implements Callable<Integer> {
-        @Parameters(paramLabel = "task-name") String task;
-        @Option(names = {"-p", "--path"}, paramLabel = "file", description = "write the task.yaml to this file")
+    /** A {@code config} subcommand: one GET on the master, one field of its answer shown or written. */
+    abstract static class Shown implements Callable<Integer> {
+        @Option(names = {"-p", "--path"}, paramLabel = "file", description = "write the configuration to this file")
         Path path;
         @Spec CommandSpec spec;
 
+        /** The name given on the command line. */
+        abstract String name();
+
+        /** The API path for {@code encodedName}. */
+        abstract String apiPath(String encodedName);
+
+        /** The field of the answer that holds the text. */
+        abstract String field();
+
         @Override public Integer call() {
-            JsonNode detail = MasterCall.api(spec).get("/api/v1/tasks/" + OperateSourceCommand.encode(task));
-            return show(spec, field(detail, "task_yaml"), path);
+            JsonNode answer = MasterCall.api(spec).get(apiPath(OperateSourceCommand.encode(name())));
+            return show(spec, textOf(answer, field()), path);
         }
+    }
+
+    @Command(name = "task", description = "show a task's task.yaml (passwords masked)")
+    static final class Task extends Shown {
+        @Parameters(paramLabel = "task-name") String task;
+
+        @Override String name() { return task; }
+        @Override String apiPath(String encodedName) { return "/api/v1/tasks/" + encodedName; }
+        @Override String field() { return "task_yaml"; }
     }
 
     @Command(name = "source", description = "show a source's source.yaml (passwords masked)")
-    static final class Source implements Callable<Integer> {
+    static final class Source extends Shown {
         @Parameters(paramLabel = "source-id") String source;
-        @Option(names = {"-p", "--path"}, paramLabel = "file", description = "write the source.yaml to this file")
-        Path path;
-        @Spec CommandSpec spec;
 
-        @Override public Integer call() {
-            JsonNode detail = MasterCall.api(spec).get("/api/v1/sources/" + OperateSourceCommand.encode(source));
-            return show(spec, field(detail, "source_yaml"), path);
-        }
+        @Override String name() { return source; }
+        @Override String apiPath(String encodedName) { return "/api/v1/sources/" + encodedName; }
+        @Override String field() { return "source_yaml"; }
     }
 
     @Command(name = "master", description = "show a master's settings as master.toml")
-    static final class Master implements Callable<Integer> {
-        @Parameters(paramLabel = "master-name") String name;
-        @Option(names = {"-p", "--path"}, paramLabel = "file", description = "write the master.toml to this file")
-        Path path;
-        @Spec CommandSpec spec;
+    static final class Master extends Shown {
+        @Parameters(paramLabel = "master-name") String master;
 
-        @Override public Integer call() {
-            JsonNode config = MasterCall.api(spec).get("/api/v1/cluster/masters/" + OperateSourceCommand.encode(name)
-                    + "/config");
-            return show(spec, field(config, "config"), path);
-        }
+        @Override String name() { return master; }
+        @Override String apiPath(String encodedName) { return "/api/v1/cluster/masters/" + encodedName + "/config"; }
+        @Override String field() { return "config"; }
     }
 
     @Command(name = "worker", description = "show a worker's settings as worker.toml (the worker must be online)")
-    static final class Worker implements Callable<Integer> {
-        @Parameters(paramLabel = "worker-name") String name;
-        @Option(names = {"-p", "--path"}, paramLabel = "file", description = "write the worker.toml to this file")
-        Path path;
-        @Spec CommandSpec spec;
+    static final class Worker extends Shown {
+        @Parameters(paramLabel = "worker-name") String worker;
 
-        @Override public Integer call() {
-            JsonNode config = MasterCall.api(spec).get("/api/v1/cluster/workers/" + OperateSourceCommand.encode(name)
-                    + "/config");
-            return show(spec, field(config, "config"), path);
-        }
+        @Override String name() { return worker; }
+        @Override String apiPath(String encodedName) { return "/api/v1/cluster/workers/" + encodedName + "/config"; }
+        @Override String field() { return "config"; }
     }
 
     /** The text the master returned; its absence is an error, not an empty config. */
-    private static String field(JsonNode answer, String name) {
+    private static String textOf(JsonNode answer, String name) {
         if (!answer.hasNonNull(name)) {
             throw new DmctlException("the master's answer has no \"" + name + "\" (a master older than this dmctl?)");
         }

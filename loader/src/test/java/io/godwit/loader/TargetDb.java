@@ -6,11 +6,6 @@ import io.godwit.core.db.Databases;
 import io.godwit.core.db.Endpoint;
 import io.godwit.core.testkit.DbEndpoint;
 import io.godwit.core.testkit.TestDatabases;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 
 /** The shared target server of the loader's ITs: pools with the standard target session, and queries for assertions. */
@@ -45,19 +40,6 @@ final class TargetDb {
 
     /** Each row as its columns joined by {@code |}, NULL as {@code NULL}. */
     static List<String> rows(String sql) {
-        try (Connection c = endpoint().connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-            List<String> out = new ArrayList<>();
-            int n = rs.getMetaData().getColumnCount();
-            while (rs.next()) {
-                StringBuilder b = new StringBuilder();
-                for (int i = 1; i <= n; i++) {
-                    b.append(i > 1 ? "|" : "").append(rs.getString(i) == null ? "NULL" : rs.getString(i));
-                }
-                out.add(b.toString());
-            }
-            return out;
-        } catch (SQLException e) {
-            throw new IllegalStateException(sql + ": " + e.getMessage(), e);
-        }
+        return endpoint().rows(sql);
     }
 }

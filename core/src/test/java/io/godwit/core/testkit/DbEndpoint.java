@@ -3,8 +3,11 @@ package io.godwit.core.testkit;
 import java.net.URI;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 
 /** Where a test database listens and how to log in; built from the fixture or an environment variable. */
 public record DbEndpoint(String name, String host, int port, String user, String password) {
@@ -34,6 +37,24 @@ public record DbEndpoint(String name, String host, int port, String user, String
             }
         } catch (SQLException e) {
             throw new IllegalStateException(name + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Each row of a query as its columns joined by {@code |}, NULL as {@code NULL}. */
+    public List<String> rows(String sql) {
+        try (Connection c = connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            List<String> out = new ArrayList<>();
+            int n = rs.getMetaData().getColumnCount();
+            while (rs.next()) {
+                StringBuilder b = new StringBuilder();
+                for (int i = 1; i <= n; i++) {
+                    b.append(i > 1 ? "|" : "").append(rs.getString(i) == null ? "NULL" : rs.getString(i));
+                }
+                out.add(b.toString());
+            }
+            return out;
+        } catch (SQLException e) {
+            throw new IllegalStateException(name + ": " + sql + ": " + e.getMessage(), e);
         }
     }
 

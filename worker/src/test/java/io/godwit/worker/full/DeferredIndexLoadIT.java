@@ -17,7 +17,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
@@ -202,18 +201,7 @@ class DeferredIndexLoadIT {
         return Long.parseLong(rows(db, sql).get(0));
     }
 
-    private static List<String> rows(DbEndpoint db, String sql) throws Exception {
-        try (Connection c = db.connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-            List<String> out = new ArrayList<>();
-            int n = rs.getMetaData().getColumnCount();
-            while (rs.next()) {
-                StringBuilder b = new StringBuilder();
-                for (int i = 1; i <= n; i++) {
-                    b.append(i > 1 ? "|" : "").append(rs.getString(i) == null ? "NULL" : rs.getString(i));
-                }
-                out.add(b.toString());
-            }
-            return out;
-        }
+    private static List<String> rows(DbEndpoint db, String sql) {
+        return db.rows(sql);
     }
 }
