@@ -18,7 +18,7 @@ import picocli.CommandLine.Parameters;
                 BinlogCommands.BinlogSchema.class, OperateSourceCommand.class, TaskCommands.Start.class,
                 TaskCommands.Stop.class, TaskCommands.Pause.class, TaskCommands.Resume.class, QueryStatusCommand.class,
                 MemberCommands.ListMember.class, MemberCommands.TransferSource.class, CheckTaskCommand.class,
-                ConfigCommand.class})
+                ConfigCommand.class, ShardDdlLockCommand.class})
 public final class Dmctl implements Runnable {
     @Option(names = "--master-addr", defaultValue = "127.0.0.1:8261", description = "the master's address (default: ${DEFAULT-VALUE})")
     String masterAddr;

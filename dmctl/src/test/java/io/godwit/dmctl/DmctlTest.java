@@ -33,8 +33,8 @@ class DmctlTest {
 
     @Test
     void commandsDmctlLacksAreUnknownNotPretended() {
-        assertThat(run("shard-ddl-lock")).isEqualTo(2);
-        assertThat(err.toString()).contains("shard-ddl-lock");
+        assertThat(run("start-relay")).isEqualTo(2);
+        assertThat(err.toString()).contains("start-relay");
     }
 
     @Test

@@ -4,10 +4,12 @@ import io.godwit.core.error.ErrorCode;
 import io.godwit.core.error.GodwitException;
 import io.godwit.master.cluster.ClusterState;
 import io.godwit.master.cluster.MembershipService;
+import io.godwit.master.cluster.ShardDdlService;
 import io.godwit.master.cluster.SourceService;
 import io.godwit.master.cluster.TaskService;
 import io.godwit.master.http.MasterHttpServer;
 import io.godwit.master.meta.FileMetaStore;
+import io.godwit.shardmerge.ShardDdlCoordinator;
 import java.time.Clock;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -28,12 +30,15 @@ public final class Master implements AutoCloseable {
     private final ScheduledExecutorService leaseTimer;
     private final String host;
     private final SourceService sources;
+    private final ShardDdlService shardDdl;
 
-    private Master(MasterHttpServer http, ScheduledExecutorService leaseTimer, String host, SourceService sources) {
+    private Master(MasterHttpServer http, ScheduledExecutorService leaseTimer, String host, SourceService sources,
+                   ShardDdlService shardDdl) {
         this.http = http;
         this.leaseTimer = leaseTimer;
         this.host = host;
         this.sources = sources;
+        this.shardDdl = shardDdl;
     }
 
     public static Master start(MasterConfig config) {
@@ -51,14 +56,15 @@ public final class Master implements AutoCloseable {
         timer.scheduleWithFixedDelay(() -> checkLeases(state, config.name()), LEASE_CHECK_MILLIS, LEASE_CHECK_MILLIS,
                 TimeUnit.MILLISECONDS);
         SourceService sources = new SourceService(state);
+        ShardDdlService shardDdl = new ShardDdlService(state);
         try {
             MasterHttpServer http = MasterHttpServer.start(config.host(), config.port(),
                     new MasterHttpServer.MasterIdentity(config.name(), config.advertiseAddr(), config.dataDir(),
                             config.keepaliveTtl()),
-                    sources, new TaskService(state), new MembershipService(state));
+                    sources, new TaskService(state), new MembershipService(state), shardDdl);
             LOG.info("master {} listening on {}:{} with data in {}", config.name(), config.host(), http.port(),
                     config.dataDir());
-            return new Master(http, timer, config.host(), sources);
+            return new Master(http, timer, config.host(), sources, shardDdl);
         } catch (RuntimeException e) {
             timer.shutdownNow();
             throw e;
@@ -77,6 +83,14 @@ public final class Master implements AutoCloseable {
     /** How many sources the master holds (standalone starts a worker for each). */
     public int sourceCount() {
         return sources.count();
+    }
+
+    /**
+     * The shard-DDL lock service itself, for workers in this JVM (standalone) that need not go through HTTP; remote
+     * workers use {@code HttpShardDdlCoordinator} on the same service.
+     */
+    public ShardDdlCoordinator shardDdl() {
+        return shardDdl;
     }
 
     private static void checkLeases(ClusterState state, String masterName) {

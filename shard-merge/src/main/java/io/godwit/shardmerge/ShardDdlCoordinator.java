@@ -1,11 +1,14 @@
 package io.godwit.shardmerge;
 
+import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The shard-DDL lock service: the syncs of a task's shards register their tables and report their DDLs; the
  * coordinator answers with what the merged target table runs. The master implements it over its meta store (one
- * coordinator for all workers); standalone and tests use {@link InMemoryShardDdlCoordinator}.
+ * coordinator for all workers, which reach it with {@link HttpShardDdlCoordinator}); {@code standalone --task} and
+ * tests use {@link InMemoryShardDdlCoordinator}.
  *
  * <p>Optimistic mode (DM's {@code shard-mode: optimistic}): a report is answered at once, nobody waits for the other
  * shards to make the same change. Every call is idempotent: the same registration or report again (after a restart)
@@ -16,7 +19,7 @@ import java.util.Optional;
  * statements and then {@link #acknowledge acknowledges} the version. Every decision made while versions are pending
  * carries the highest as {@link ShardDdlDecision#awaitVersion() awaitVersion}; the member waits until
  * {@link ShardGroupState#applied} holds for it (in {@link #group}, or with
- * {@link InMemoryShardDdlCoordinator#awaitApplied}) before it runs its statements or applies the rows after its DDL.
+ * {@link #awaitApplied}) before it runs its statements or applies the rows after its DDL.
  * The coordinator persists the new state, pending versions included, before it answers.
  *
  * <p>Restarts:
@@ -74,4 +77,29 @@ public interface ShardDdlCoordinator {
      * executions; empty when nobody registered.
      */
     Optional<ShardGroupState> group(ShardGroupId group);
+
+    /**
+     * Waits until {@link ShardGroupState#applied} holds for {@code version} in {@link #group}, at most
+     * {@code timeout}. This default asks {@link #group} every {@value #AWAIT_POLL_MILLIS} ms (a remote coordinator);
+     * an in-process one overrides it to be woken by the acknowledgement itself.
+     *
+     * @return whether it holds; false when the timeout passed first (an unknown group never holds but for version 0)
+     * @throws InterruptedException when the waiting thread is interrupted (the caller stops or pauses its sync)
+     */
+    default boolean awaitApplied(ShardGroupId group, long version, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            if (version <= 0 || group(group).map(s -> s.applied(version)).orElse(false)) {
+                return true;
+            }
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                return false;
+            }
+            TimeUnit.NANOSECONDS.sleep(Math.min(left, TimeUnit.MILLISECONDS.toNanos(AWAIT_POLL_MILLIS)));
+        }
+    }
+
+    /** How often the default {@link #awaitApplied} asks again. */
+    long AWAIT_POLL_MILLIS = 200;
 }

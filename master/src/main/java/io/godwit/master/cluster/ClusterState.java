@@ -2,10 +2,15 @@ package io.godwit.master.cluster;
 
 import io.godwit.master.meta.MetaSnapshot;
 import io.godwit.master.meta.MetaStore;
+import io.godwit.shardmerge.InMemoryShardDdlCoordinator;
+import io.godwit.shardmerge.ShardGroupId;
+import io.godwit.shardmerge.ShardGroupPersistence;
+import io.godwit.shardmerge.ShardGroupState;
 import java.time.Clock;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -28,6 +33,10 @@ import org.slf4j.LoggerFactory;
  *   <li>after a restart, each worker named by a stored binding gets one lease from the restart to
  *       call in before rule 3 applies to it.</li>
  * </ol>
+ *
+ * <p>The shard-DDL groups live here too ({@link #shardDdl()}), seeded from the snapshot: every change of a group
+ * is committed as a snapshot before the coordinator makes it, under this object's lock, so a group in memory is
+ * always the one a restart reads back.
  */
 public final class ClusterState {
     private static final Logger LOG = LoggerFactory.getLogger(ClusterState.class);
@@ -36,6 +45,7 @@ public final class ClusterState {
     private final Clock clock;
     private final long leaseMillis;
     private final WorkerRegistry workers = new WorkerRegistry();
+    private final InMemoryShardDdlCoordinator shardDdl;
     private MetaSnapshot meta;
 
     public ClusterState(MetaStore store, Clock clock, long leaseMillis) {
@@ -45,6 +55,19 @@ public final class ClusterState {
         this.meta = store.load();
         long now = clock.millis();
         meta.bindings().values().forEach(worker -> workers.expect(worker, now));
+        this.shardDdl = new InMemoryShardDdlCoordinator(meta.shardGroups().values(), new ShardGroupPersistence() {
+            @Override public void save(ShardGroupState next) {
+                synchronized (ClusterState.this) {
+                    commit(meta.withShardGroup(next));
+                }
+            }
+
+            @Override public void remove(String task, List<ShardGroupId> groups) {
+                synchronized (ClusterState.this) {
+                    commit(meta.withoutShardGroups(task));
+                }
+            }
+        });
     }
 
     /**
@@ -77,6 +100,12 @@ public final class ClusterState {
     MetaSnapshot meta() { return meta; }
 
     WorkerRegistry workers() { return workers; }
+
+    /**
+     * The shard-DDL coordinator over the stored groups. Call it holding this object's lock (taken before the
+     * coordinator's own, always in that order): its changes commit snapshots.
+     */
+    InMemoryShardDdlCoordinator shardDdl() { return shardDdl; }
 
     /** Saves {@code next} and makes it current; on a failed save the current state stays as it was. */
     void commit(MetaSnapshot next) {

@@ -13,6 +13,7 @@ import io.godwit.master.meta.SubtaskTarget;
 import io.godwit.master.precheck.CheckReport;
 import io.godwit.master.precheck.CheckResult;
 import io.godwit.master.precheck.TaskPrecheck;
+import io.godwit.shardmerge.ShardGroupId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -202,12 +203,17 @@ public final class TaskService {
         setStage(task, sources, ExpectedStage.STOPPED);
     }
 
-    /** Removes the task: its workers stop its subtasks when the next keepalive no longer lists them. */
+    /**
+     * Removes the task and releases its shard DDL locks, in one save: its workers stop its subtasks when the next
+     * keepalive no longer lists them.
+     */
     public void delete(String task) {
         synchronized (state) {
             requireTask(task);
-            state.commit(state.meta().withoutTask(task));
-            LogContext.with("task", task, () -> LOG.info("task {} stopped and removed", task));
+            List<ShardGroupId> released = state.shardDdl().removeTask(task,
+                    groups -> state.commit(state.meta().withoutTask(task)));
+            LogContext.with("task", task, () -> LOG.info("task {} stopped and removed{}", task,
+                    released.isEmpty() ? "" : ", releasing shard DDL lock(s) " + released));
         }
     }
 

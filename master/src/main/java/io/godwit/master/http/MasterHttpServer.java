@@ -9,9 +9,11 @@ import io.godwit.core.error.ErrorCode;
 import io.godwit.core.error.GodwitException;
 import io.godwit.master.cluster.KeepaliveRequest;
 import io.godwit.master.cluster.MembershipService;
+import io.godwit.master.cluster.ShardDdlService;
 import io.godwit.master.cluster.SourceService;
 import io.godwit.master.cluster.TaskService;
 import io.godwit.master.cluster.WorkerProxy;
+import io.godwit.shardmerge.ShardDdlWire;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.ext.web.Router;
@@ -28,7 +30,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The master's HTTP endpoint: the public API under {@code /api/v1} (DM's OpenAPI paths, described
- * at {@code /api/v1/dm.json}), the workers' keepalive under {@code /internal/v1} and the Prometheus
+ * at {@code /api/v1/dm.json}), the workers' keepalive and shard-DDL coordination under
+ * {@code /internal/v1} and the Prometheus
  * metrics at {@code /metrics}. A thin adapter: each handler parses the request,
  * calls a service off the event loop (services write the meta store with fsync) and maps the
  * result to JSON, or a {@link GodwitException} to {@code {"error_code", "error_msg"}} with the
@@ -66,13 +69,21 @@ public final class MasterHttpServer implements AutoCloseable {
      * means "the address bound".
      */
     public static MasterHttpServer start(String host, int port, MasterIdentity identity, SourceService sources,
-                                         TaskService tasks, MembershipService members) {
+                                         TaskService tasks, MembershipService members, ShardDdlService shardDdl) {
         Vertx vertx = Vertx.vertx();
         WorkerProxy workers = new WorkerProxy(tasks, members);
         Routes routes = new Routes(sources, tasks, members, identity, workers);
         Router router = Router.router(vertx);
         router.route().handler(BodyHandler.create().setBodyLimit(4 << 20));
         handle(router.post("/internal/v1/workers/keepalive"), routes::keepalive);
+        ShardDdlRoutes locks = new ShardDdlRoutes(shardDdl);
+        handle(router.post(ShardDdlWire.REGISTER), locks::register);
+        handle(router.post(ShardDdlWire.REPORT), locks::report);
+        handle(router.post(ShardDdlWire.ACKNOWLEDGE), locks::acknowledge);
+        handle(router.post(ShardDdlWire.LEAVE), locks::leave);
+        handle(router.post(ShardDdlWire.GROUP), locks::group);
+        handle(router.get("/api/v1/shard-ddl-locks"), locks::allLocks);
+        handle(router.get("/api/v1/tasks/:task/shard-ddl-locks"), locks::taskLocks);
         handle(router.post("/api/v1/sources"), routes::createSource);
         handle(router.get("/api/v1/sources"), routes::listSources);
         handle(router.get("/api/v1/sources/:source"), routes::getSource);
@@ -208,7 +219,8 @@ public final class MasterHttpServer implements AutoCloseable {
     static int statusOf(ErrorCode code) {
         return switch (code) {
             case CLUSTER_NOT_FOUND -> 404;
-            case CLUSTER_CONFLICT -> 409;
+            // a shard's DDL the group cannot take: the sync pauses at it until an operator acts
+            case CLUSTER_CONFLICT, SHARD_DDL_CONFLICT, SHARD_DDL_UNSUPPORTED, SHARD_DDL_READD_DROPPED -> 409;
             case CLUSTER_BAD_REQUEST, CLUSTER_NO_FREE_WORKER -> 400;
             case CLUSTER_UNREACHABLE -> 503;
             default -> code.errorClass() == ErrorClass.CONFIG ? 400 : 500;

@@ -1,5 +1,6 @@
 package io.godwit.master.meta;
 
+import io.godwit.shardmerge.ShardGroupState;
 import java.util.Collections;
 import java.util.Map;
 import java.util.Set;
@@ -10,8 +11,9 @@ import java.util.function.Consumer;
 /**
  * Everything the master must remember across a restart, as one immutable value: sources
  * (source-id to source.yaml text), tasks, bindings (source-id to worker name) and the desired
- * stage of every subtask (task to source-id to target), and the sources an operator disabled
- * (never bound while disabled). Worker liveness is not here: it is rebuilt from keepalives after a
+ * stage of every subtask (task to source-id to target), the sources an operator disabled
+ * (never bound while disabled) and the shard-DDL groups' states (DM's shard DDL locks, by lock ID
+ * {@code task-`db`.`tbl`}, pending versions included). Worker liveness is not here: it is rebuilt from keepalives after a
  * restart.
  *
  * <p>Changes return a new snapshot with {@code revision} one higher; the maps are sorted so the
@@ -19,8 +21,9 @@ import java.util.function.Consumer;
  */
 public record MetaSnapshot(long revision, Map<String, String> sources, Map<String, StoredTask> tasks,
                            Map<String, String> bindings, Map<String, Map<String, SubtaskTarget>> subtasks,
-                           Set<String> disabledSources) {
-    public static final MetaSnapshot EMPTY = new MetaSnapshot(0, Map.of(), Map.of(), Map.of(), Map.of(), Set.of());
+                           Set<String> disabledSources, Map<String, ShardGroupState> shardGroups) {
+    public static final MetaSnapshot EMPTY = new MetaSnapshot(0, Map.of(), Map.of(), Map.of(), Map.of(), Set.of(),
+            Map.of());
 
     public MetaSnapshot {
         sources = sorted(sources);
@@ -34,6 +37,8 @@ public record MetaSnapshot(long revision, Map<String, String> sources, Map<Strin
         // absent in a meta.json written before sources could be disabled
         disabledSources = Collections.unmodifiableSortedSet(
                 disabledSources == null ? new TreeSet<>() : new TreeSet<>(disabledSources));
+        // absent (null) in a meta.json written before shard groups were kept here
+        shardGroups = sorted(shardGroups);
     }
 
     public MetaSnapshot withSource(String sourceId, String sourceYaml) {
@@ -92,26 +97,37 @@ public record MetaSnapshot(long revision, Map<String, String> sources, Map<Strin
         });
     }
 
-    /** Removes a task and all its subtasks (DM's stop-task). */
+    /** Removes a task, all its subtasks and its shard groups (DM's stop-task). */
     public MetaSnapshot withoutTask(String name) {
         return change(s -> {
             s.tasks.remove(name);
             s.subtasks.remove(name);
+            s.shardGroups.values().removeIf(g -> g.group().task().equals(name));
         });
+    }
+
+    /** Adds or replaces the state of one shard group, under its lock ID. */
+    public MetaSnapshot withShardGroup(ShardGroupState group) {
+        return change(s -> s.shardGroups.put(group.group().toString(), group));
+    }
+
+    /** Removes every shard group of {@code task} (DM's stop-task releases its locks). */
+    public MetaSnapshot withoutShardGroups(String task) {
+        return change(s -> s.shardGroups.values().removeIf(g -> g.group().task().equals(task)));
     }
 
     private MetaSnapshot change(Consumer<Draft> edit) {
         Draft draft = new Draft(revision + 1, new TreeMap<>(sources), new TreeMap<>(tasks), new TreeMap<>(bindings),
-                new TreeMap<>(subtasks), new TreeSet<>(disabledSources));
+                new TreeMap<>(subtasks), new TreeSet<>(disabledSources), new TreeMap<>(shardGroups));
         edit.accept(draft);
         return new MetaSnapshot(draft.revision, draft.sources, draft.tasks, draft.bindings, draft.subtasks,
-                draft.disabledSources);
+                draft.disabledSources, draft.shardGroups);
     }
 
     /** The mutable copy one change works on; never escapes {@link #change}. */
     private record Draft(long revision, Map<String, String> sources, Map<String, StoredTask> tasks,
                          Map<String, String> bindings, Map<String, Map<String, SubtaskTarget>> subtasks,
-                         Set<String> disabledSources) {
+                         Set<String> disabledSources, Map<String, ShardGroupState> shardGroups) {
     }
 
     private static <V> Map<String, V> sorted(Map<String, V> map) {

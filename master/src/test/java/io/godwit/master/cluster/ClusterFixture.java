@@ -15,6 +15,7 @@ final class ClusterFixture {
     final SourceService sources;
     final TaskService tasks;
     final MembershipService members;
+    final ShardDdlService shardDdl;
 
     ClusterFixture(Path dir, ManualClock clock) {
         this(new FileMetaStore(dir), clock);
@@ -26,6 +27,7 @@ final class ClusterFixture {
         this.sources = new SourceService(state);
         this.tasks = new TaskService(state);
         this.members = new MembershipService(state);
+        this.shardDdl = new ShardDdlService(state);
     }
 
     /** A fixture with sources s1 on worker w1 and s2 on w2. */

@@ -11,7 +11,8 @@ import java.net.http.HttpResponse;
 /** Calls a master over real HTTP, as dmctl and the workers do. */
 final class MasterClient {
     static final ObjectMapper JSON = new ObjectMapper();
-    private final HttpClient http = HttpClient.newHttpClient();
+    // HTTP/1.1 as the master speaks it: the JDK's h2c upgrade attempt on a plain-HTTP GET sometimes misreads the answer
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private final String base;
 
     MasterClient(int port) {

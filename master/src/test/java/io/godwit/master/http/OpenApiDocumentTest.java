@@ -40,7 +40,8 @@ class OpenApiDocumentTest {
     void start() {
         ClusterState state = new ClusterState(new FileMetaStore(dir), Clock.systemUTC(), 600_000);
         server = MasterHttpServer.start("127.0.0.1", 0, new MasterHttpServer.MasterIdentity("m1", "", dir, Duration.ofSeconds(10)),
-                new SourceService(state), new TaskService(state), new MembershipService(state));
+                new SourceService(state), new TaskService(state), new MembershipService(state),
+                new io.godwit.master.cluster.ShardDdlService(state));
         MasterClient.Answer answer = new MasterClient(server.port()).get("/api/v1/dm.json");
         assertThat(answer.status()).isEqualTo(200);
         document = answer.body();

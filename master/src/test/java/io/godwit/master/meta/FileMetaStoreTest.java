@@ -67,6 +67,40 @@ class FileMetaStoreTest {
     }
 
     @Test
+    void shardGroupsSurviveRestartAndGoWithTheirTask() {
+        io.godwit.shardmerge.ShardGroupId group = io.godwit.shardmerge.ShardGroupId.of("t",
+                io.godwit.core.model.TableId.of("db", "tbl"));
+        io.godwit.shardmerge.ShardMember member = io.godwit.shardmerge.ShardMember.of("s1", "db_0", "tbl_0");
+        io.godwit.shardmerge.ShardTableDefinition definition = io.godwit.shardmerge.ShardTableDefinition.of(
+                List.of(io.godwit.shardmerge.ShardColumn.nullable("id", "int")),
+                List.of(io.godwit.shardmerge.ShardIndex.primaryKey("id")));
+        io.godwit.shardmerge.InMemoryShardDdlCoordinator coordinator = new io.godwit.shardmerge.InMemoryShardDdlCoordinator();
+        coordinator.register(group, member, definition);
+        coordinator.report(io.godwit.shardmerge.ShardDdlReport.of(group, member, definition,
+                "ALTER TABLE `db`.`tbl` ADD COLUMN `c` int", io.godwit.shardmerge.ShardTableDefinition.of(
+                        List.of(io.godwit.shardmerge.ShardColumn.nullable("id", "int"),
+                                io.godwit.shardmerge.ShardColumn.nullable("c", "int")), definition.indexes())));
+        MetaSnapshot saved = sample().withShardGroup(coordinator.group(group).orElseThrow());
+        new FileMetaStore(dir).save(saved);
+
+        MetaSnapshot loaded = new FileMetaStore(dir).load();
+
+        assertThat(loaded).isEqualTo(saved);
+        assertThat(loaded.shardGroups()).containsOnlyKeys("t-`db`.`tbl`");
+        assertThat(loaded.shardGroups().get("t-`db`.`tbl`").pendingOf(member)).hasSize(1);
+        assertThat(loaded.withoutTask("t").shardGroups()).isEmpty();
+        assertThat(loaded.withoutShardGroups("other").shardGroups()).hasSize(1);
+    }
+
+    @Test
+    void storeWrittenBeforeShardGroupsWereKeptStillLoads() throws Exception {
+        Files.writeString(dir.resolve(FileMetaStore.FILE_NAME), "{\"revision\": 2, \"sources\": {},"
+                + " \"tasks\": {}, \"bindings\": {}, \"subtasks\": {}, \"disabled_sources\": []}");
+
+        assertThat(new FileMetaStore(dir).load().shardGroups()).isEmpty();
+    }
+
+    @Test
     void laterSaveReplacesEarlierOne() {
         FileMetaStore store = new FileMetaStore(dir);
         store.save(sample());
