@@ -1,6 +1,8 @@
 package io.godwit.dist;
 
 import io.godwit.core.config.FlatToml;
+import io.godwit.shardmerge.HttpShardDdlCoordinator;
+import io.godwit.shardmerge.ShardDdlCoordinator;
 import io.godwit.worker.agent.MasterClient;
 import io.godwit.worker.agent.StandaloneSubtask;
 import io.godwit.worker.agent.WorkerAgent;
@@ -18,6 +20,8 @@ import java.util.concurrent.atomic.AtomicReference;
 final class ClusterWorker {
     /** How long one keepalive may take; well under any sensible lease. */
     private static final Duration KEEPALIVE_TIMEOUT = Duration.ofSeconds(3);
+    /** A shard-DDL call waits for the master's meta store to be saved: longer than a keepalive may take. */
+    private static final Duration SHARD_DDL_TIMEOUT = Duration.ofSeconds(15);
 
     private final String name;
     private final WorkerHttpServer http;
@@ -52,8 +56,11 @@ final class ClusterWorker {
                 ? agent.get().status() : WorkerAgent.idleStatus(name),
                 () -> agent.get() != null ? agent.get().binlogCommands() : null, settingsToml::get);
         String advertise = advertiseAddr.isEmpty() ? host + ":" + http.port() : advertiseAddr;
-        WorkerAgent worker = new WorkerAgent(name, advertise, new MasterClient(masters, KEEPALIVE_TIMEOUT),
-                StandaloneSubtask.factory(name), stopWait);
+        MasterClient master = new MasterClient(masters, KEEPALIVE_TIMEOUT);
+        // shard DDLs go to the master the keepalives reach, so both move on together when one master fails
+        ShardDdlCoordinator shardDdl = new HttpShardDdlCoordinator(master::master, SHARD_DDL_TIMEOUT);
+        WorkerAgent worker = new WorkerAgent(name, advertise, master, StandaloneSubtask.factory(name, shardDdl),
+                stopWait);
         agent.set(worker);
         Map<String, Object> placement = new LinkedHashMap<>();
         placement.put("name", name);

@@ -133,6 +133,22 @@ public final class SchemaTracker implements TableSchemas {
         return Optional.ofNullable(tables.get(table));
     }
 
+    /** The table's columns (defaults included) and keys, for comparing definitions across sources. */
+    public Optional<TableShape> shape(TableId table) {
+        return Optional.ofNullable(tables.get(table)).map(TableShape::of);
+    }
+
+    /**
+     * An independent tracker with this one's state now (tables, database charsets, tracked filter): the sync keeps
+     * one from before each DDL, to see a merged table's definition before and after each of the DDL's changes.
+     */
+    public synchronized SchemaTracker copy() {
+        SchemaTracker copy = new SchemaTracker(dialect, tracked);
+        copy.tables.putAll(tables);
+        copy.databaseCharsets.putAll(databaseCharsets);
+        return copy;
+    }
+
     /** The table's primary and unique keys, primary first. */
     public Optional<TableKeys> keys(TableId table) {
         TrackedTable t = tables.get(table);

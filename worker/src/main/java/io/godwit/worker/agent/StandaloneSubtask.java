@@ -6,6 +6,7 @@ import io.godwit.core.config.TaskConfig;
 import io.godwit.core.error.ErrorCode;
 import io.godwit.core.error.GodwitException;
 import io.godwit.core.model.BinlogLocation;
+import io.godwit.shardmerge.ShardDdlCoordinator;
 import io.godwit.worker.sync.SyncStatus;
 import io.godwit.worker.task.StandaloneTask;
 import java.time.Duration;
@@ -31,17 +32,20 @@ public final class StandaloneSubtask implements Subtask {
     private final String workerName;
     private final StandaloneTask task;
 
-    private StandaloneSubtask(TaskConfig task, SourceConfig source, String workerName) {
+    private StandaloneSubtask(TaskConfig task, SourceConfig source, String workerName, ShardDdlCoordinator shardDdl) {
         this.taskName = task.name();
         this.sourceId = source.sourceId();
         this.workerName = workerName;
         this.task = new StandaloneTask(task, Map.of(source.sourceId(), source), StandaloneSubtask::log,
-                PROGRESS_INTERVAL);
+                PROGRESS_INTERVAL, shardDdl);
     }
 
-    /** The factory of a worker: its subtasks report {@code workerName} as theirs. */
-    public static Subtask.Factory factory(String workerName) {
-        return spec -> open(spec, workerName);
+    /**
+     * The factory of a worker: its subtasks report {@code workerName} as theirs and coordinate their shard DDLs
+     * through {@code shardDdl} (the master's lock service).
+     */
+    public static Subtask.Factory factory(String workerName, ShardDdlCoordinator shardDdl) {
+        return spec -> open(spec, workerName, shardDdl);
     }
 
     /**
@@ -49,7 +53,7 @@ public final class StandaloneSubtask implements Subtask {
      *
      * @throws GodwitException when a file is invalid or names another task or source than the spec
      */
-    public static Subtask open(SubtaskSpec spec, String workerName) {
+    public static Subtask open(SubtaskSpec spec, String workerName, ShardDdlCoordinator shardDdl) {
         TaskConfig task = ConfigLoader.parseTask(spec.taskYaml(), spec.task() + ".yaml", ConfigLoader.DEFAULT_CIPHER);
         if (!task.name().equals(spec.task())) {
             throw new GodwitException(ErrorCode.CLUSTER_BAD_REQUEST, "the master sent task " + spec.task()
@@ -61,7 +65,7 @@ public final class StandaloneSubtask implements Subtask {
             throw new GodwitException(ErrorCode.CLUSTER_BAD_REQUEST, "the master sent source " + spec.source()
                     + " with a source.yaml whose source-id is " + source.sourceId());
         }
-        return new StandaloneSubtask(task.forSource(spec.source()), source, workerName);
+        return new StandaloneSubtask(task.forSource(spec.source()), source, workerName, shardDdl);
     }
 
     @Override public void run() {

@@ -44,8 +44,10 @@ final class DdlApplier {
      * @param h         the DDL batch: from the boundary before the DDL to {@code DdlEvent.next()}
      * @param at        where the DDL event starts, for errors
      * @param tableInfo the schema tracker's state after this DDL
+     * @param mayHaveRun whether the statements may have run before (a shard-DDL decision given again after a
+     *                   restart): errors meaning "already done" then count as done
      */
-    void apply(BatchHeader h, BinlogLocation at, List<String> rewritten, String tableInfo) {
+    void apply(BatchHeader h, BinlogLocation at, List<String> rewritten, String tableInfo, boolean mayHaveRun) {
         Optional<List<String>> instead = overrides.take(h.start());
         instead.ifPresent(o -> LOG.info("DDL of batch {} at {}: the operator's {} instead of {}", h.seq(), h.start(),
                 o.isEmpty() ? "skip" : "replacement " + o, rewritten));
@@ -53,7 +55,7 @@ final class DdlApplier {
         if (!statements.isEmpty()) {
             inTransaction(h, c -> checkpoints.recordPendingDdl(c, h, at, statements, tableInfo));
         }
-        finish(h, at, statements, 0, false, tableInfo);
+        finish(h, at, statements, 0, instead.isEmpty() && mayHaveRun, false, tableInfo);
     }
 
     /** Finishes a DDL batch recorded as pending before a stop, from its first statement not known to have run. */
@@ -65,16 +67,20 @@ final class DdlApplier {
                     instead.get().isEmpty() ? "skip" : "replacement " + instead.get(), pending.statements());
             List<String> replacement = instead.get();
             inTransaction(h, c -> checkpoints.recordPendingDdl(c, h, pending.at(), replacement, tableInfo));
-            finish(h, pending.at(), replacement, 0, false, tableInfo);
+            finish(h, pending.at(), replacement, 0, false, false, tableInfo);
             return;
         }
-        finish(h, pending.at(), pending.statements(), pending.done(), pending.uncertain(), tableInfo);
+        finish(h, pending.at(), pending.statements(), pending.done(), false, pending.uncertain(), tableInfo);
     }
 
-    private void finish(BatchHeader h, BinlogLocation at, List<String> statements, int done, boolean uncertain,
-                        String tableInfo) {
+    /**
+     * @param allUncertain   whether any statement may have run before
+     * @param firstUncertain whether the first statement not known to have run may have (a stop during it)
+     */
+    private void finish(BatchHeader h, BinlogLocation at, List<String> statements, int done, boolean allUncertain,
+                        boolean firstUncertain, String tableInfo) {
         for (int i = done; i < statements.size(); i++) {
-            execute(h, i, statements.get(i), uncertain && i == done);
+            execute(h, i, statements.get(i), allUncertain || firstUncertain && i == done);
             int ran = i + 1;
             inTransaction(h, c -> checkpoints.ddlProgress(c, h, ran, false));
         }

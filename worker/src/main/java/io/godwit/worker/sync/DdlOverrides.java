@@ -25,6 +25,11 @@ public final class DdlOverrides {
         byPosition.put(key(at), List.copyOf(statements));
     }
 
+    /** Whether the operator said what to do instead of the DDL whose batch starts at {@code at}. */
+    boolean has(BinlogLocation at) {
+        return byPosition.containsKey(key(at));
+    }
+
     /** The replacement for the DDL whose batch starts at {@code at}, removed; empty when none was given. */
     Optional<List<String>> take(BinlogLocation at) {
         return Optional.ofNullable(byPosition.remove(key(at)));

@@ -3,6 +3,8 @@ package io.godwit.worker.sync;
 import io.godwit.core.event.DdlEvent;
 import io.godwit.core.model.BinlogLocation;
 import java.util.List;
+import java.util.function.BooleanSupplier;
+import javax.sql.DataSource;
 
 /**
  * Turns a source DDL into what the target executes: parsed, filtered by the binlog event filter and the
@@ -29,5 +31,26 @@ public interface DdlRewriter {
      */
     default List<String> targetStatements(DdlEvent ddl, BinlogLocation txStart) {
         return targetStatements(ddl);
+    }
+
+    /**
+     * {@link #targetStatements(DdlEvent, BinlogLocation)} with the shard-DDL decisions behind them, which the sync
+     * awaits and acknowledges around running the statements; none unless the rewriter coordinates merged tables.
+     */
+    default RewrittenDdl rewrite(DdlEvent ddl, BinlogLocation txStart) {
+        return RewrittenDdl.of(targetStatements(ddl, txStart));
+    }
+
+    /** Gives the rewriter the sync's schema tracker; the sync unit calls it once, before the sync starts. */
+    default void trackedBy(TrackedSchemas schemas) {}
+
+    /**
+     * The sync (re)opened the binlog at its checkpoint, the tracker restored there: a rewriter that coordinates merged
+     * tables registers them and finishes what it left pending before.
+     *
+     * @return false when {@code stopping} turned true before it was done
+     */
+    default boolean syncStarting(DataSource targetPool, BooleanSupplier stopping) throws InterruptedException {
+        return true;
     }
 }

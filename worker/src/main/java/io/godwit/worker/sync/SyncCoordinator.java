@@ -266,6 +266,9 @@ public final class SyncCoordinator {
         }
         router.schemaChanged();
         try (ChangeSource source = opener.openAt(resume.readFrom(), checkpointedTableInfo)) {
+            if (!ddlRewriter.syncStarting(pool, () -> stopRequested)) {
+                return;
+            }
             BatchReader reader = new BatchReader(source, router, counters, () -> stopRequested || batchesLeft <= 0,
                     resume.readFrom(), options.batch() * options.workerCount(), options.maxBufferedTxRows(),
                     options.maxBatchDelay(), options.checkpointFlushInterval()).whileIdle(this::finishIfDone);
@@ -338,13 +341,35 @@ public final class SyncCoordinator {
         }
         BatchReader.DdlItem d = (BatchReader.DdlItem) item;
         BatchHeader h = new BatchHeader(seq, d.start(), d.ddl().next());
-        List<String> statements = ddlRewriter.targetStatements(d.ddl(), d.start());
+        RewrittenDdl rewritten = rewrite(d, h);
         router.schemaChanged();
+        if (!rewritten.awaitTurn(() -> stopRequested || batchesLeft <= 0)) {
+            return false; // nothing of the DDL ran: a restart reads it again
+        }
         String info = tableInfo.get();
-        ddl.apply(h, d.ddl().at(), statements, info == null ? "" : info);
+        ddl.apply(h, d.ddl().at(), rewritten.statements(), info == null ? "" : info, rewritten.mayHaveRun());
         checkpointedTableInfo = info == null ? "" : info;
+        rewritten.acknowledge();
         batchDone(h, d.ddl().sourceTimeMillis(), Map.of());
         return true;
+    }
+
+    /**
+     * The target statements of a DDL batch. A DDL the operator skipped or replaced is not rewritten (nor reported to
+     * a shard group, which may be what refused it). A DDL that cannot be rewritten pauses the sync at the DDL's batch,
+     * so that {@code binlog skip|replace} can name it.
+     */
+    private RewrittenDdl rewrite(BatchReader.DdlItem d, BatchHeader h) {
+        if (ddlOverrides.has(h.start())) {
+            return RewrittenDdl.of(List.of());
+        }
+        try {
+            return ddlRewriter.rewrite(d.ddl(), d.start());
+        } catch (SyncApplyException e) {
+            throw e;
+        } catch (GodwitException e) {
+            throw new SyncApplyException(e.code(), e.getMessage(), h.start(), d.ddl().sql(), e);
+        }
     }
 
     /** A row batch compacted and split into slot shares, ready for the slots. */

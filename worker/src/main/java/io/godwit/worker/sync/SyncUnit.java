@@ -72,6 +72,7 @@ public final class SyncUnit {
         this.tracked = id -> tables.resolve(id, source.sourceId()).isPresent();
         this.initialTrackerState = start.tableInfo();
         this.tracker = new Tracker(SchemaTracker.fromJson(initialTrackerState, tracked));
+        ddlRewriter.trackedBy(tracker);
         this.coordinator = new SyncCoordinator(options, targetPool, this::open, tracker, tables, events, expressions,
                 ddlRewriter, () -> tracker.current.toJson(), start.location());
         if (start.safeUntil() != null) {
@@ -169,12 +170,25 @@ public final class SyncUnit {
         return 0x4000_0000L + Integer.toUnsignedLong((task + "\u0000" + source.sourceId()).hashCode()) % 0x3FFF_FFFFL;
     }
 
-    /** The schema tracker the decoder and the coordinator share; replaced when the binlog is re-opened. */
-    private static final class Tracker implements TableSchemas {
+    /**
+     * The schema tracker the decoder and the coordinator share; replaced when the binlog is re-opened. Before each
+     * DDL it keeps a copy of itself, for the shard coordination of the DDL's merged tables.
+     */
+    private static final class Tracker implements TableSchemas, TrackedSchemas {
         private volatile SchemaTracker current;
+        private volatile SchemaTracker beforeLastDdl;
 
         Tracker(SchemaTracker initial) {
             this.current = initial;
+            this.beforeLastDdl = initial;
+        }
+
+        @Override public SchemaTracker current() {
+            return current;
+        }
+
+        @Override public SchemaTracker beforeLastDdl() {
+            return beforeLastDdl;
         }
 
         @Override public Optional<TableInfo> find(TableId table) {
@@ -182,7 +196,9 @@ public final class SyncUnit {
         }
 
         @Override public void apply(String currentSchema, String sql, BinlogLocation at) {
-            current.apply(currentSchema, sql, at);
+            SchemaTracker tracker = current;
+            beforeLastDdl = tracker.copy();
+            tracker.apply(currentSchema, sql, at);
         }
     }
 }

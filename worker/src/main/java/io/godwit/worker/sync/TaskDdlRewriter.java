@@ -25,7 +25,9 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
+import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -56,8 +58,11 @@ import org.slf4j.LoggerFactory;
  * table counts as merged when its route renames it or gives it extract columns, and a database when its
  * route renames it. DROP and TRUNCATE of a merged table and DROP DATABASE of a merged database are skipped
  * (they would destroy the other shards' rows; DM skips them in shard merges too), RENAME of a merged table
- * is an error. ALTER on a merged table is applied as it comes: coordinating the shards' ALTERs (DM's
- * shard DDL lock, so that the second shard's ADD COLUMN does not fail) belongs to shard-merge, not here.
+ * is an error. With shard coordination ({@link #coordinatedBy}, the task's {@code shard-mode}), ALTER TABLE,
+ * CREATE INDEX and DROP INDEX of a merged table are reported to the task's shard group, whose decision replaces
+ * them (so that the second shard's identical ADD COLUMN runs nothing), CREATE TABLE of a merged table joins the
+ * group and its DROP TABLE leaves it; see {@link ShardDdlSync}. Without it, ALTERs on merged tables apply as they
+ * come, as DM's {@code shard-mode: ""} does.
  */
 final class TaskDdlRewriter implements DdlRewriter {
     private static final Logger LOG = LoggerFactory.getLogger(TaskDdlRewriter.class);
@@ -71,6 +76,8 @@ final class TaskDdlRewriter implements DdlRewriter {
     private final DdlParser parser = new DdlParser();
     private final AtomicLong skippedChanges = new AtomicLong();
     private Map<TableId, BinlogLocation> loadedAt = Map.of();
+    private ShardDdlSync shards;
+    private TrackedSchemas schemas;
 
     /**
      * @param sourceId the upstream source's {@code source-id} (routing's extract-source input)
@@ -96,6 +103,26 @@ final class TaskDdlRewriter implements DdlRewriter {
         return this;
     }
 
+    /** Coordinates the DDLs of merged tables through {@code shards} (a task with a {@code shard-mode}). Returns this. */
+    TaskDdlRewriter coordinatedBy(ShardDdlSync shards) {
+        this.shards = shards;
+        return this;
+    }
+
+    @Override
+    public void trackedBy(TrackedSchemas schemas) {
+        this.schemas = schemas;
+    }
+
+    @Override
+    public boolean syncStarting(DataSource targetPool, BooleanSupplier stopping) throws InterruptedException {
+        if (shards == null) {
+            return true;
+        }
+        return shards.start(trackedSchemas().current(), table -> tables.resolve(table, sourceId)
+                .filter(route -> isMerged(table, route)).map(Route::target), targetPool, stopping);
+    }
+
     @Override
     public List<String> targetStatements(DdlEvent ddl) {
         return targetStatements(ddl, null);
@@ -103,31 +130,65 @@ final class TaskDdlRewriter implements DdlRewriter {
 
     @Override
     public List<String> targetStatements(DdlEvent ddl, BinlogLocation txStart) {
+        return rewrite(ddl, txStart).statements();
+    }
+
+    @Override
+    public RewrittenDdl rewrite(DdlEvent ddl, BinlogLocation txStart) {
         ParsedDdl parsed = parse(ddl);
         if (parsed instanceof ParsedDdl.Ignored ignored) {
             LOG.info("source {}: {} at {} needs nothing on the target: {}", sourceId, ignored.kind(), ddl.at(),
                     ignored.reason());
-            return List.of();
+            return RewrittenDdl.of(List.of());
         }
         if (parsed instanceof ParsedDdl.Unsupported unsupported) {
             throw new GodwitException(ErrorCode.DDL_UNSUPPORTED, unsupported.kind() + " at " + ddl.at()
                     + " cannot be replicated: " + unsupported.reason() + "; statement: " + unsupported.sql());
         }
+        List<DdlChange> changes = ((ParsedDdl.Changes) parsed).changes();
+        ShardDdlSync.Round round = changes.stream().anyMatch(this::coordinated)
+                ? shards.round(ddl.at(), trackedSchemas().beforeLastDdl()) : null;
         List<String> out = new ArrayList<>();
-        for (DdlChange change : ((ParsedDdl.Changes) parsed).changes()) {
+        for (DdlChange change : changes) {
+            ShardDdlSync.Transition transition = round == null ? null : round.advance(change);
+            List<String> statements;
             TableId loadedTable = change.change() instanceof TableChange.RenameTable
                     ? change.relatedTable().orElseThrow() : change.table();
             BinlogLocation loaded = txStart == null ? null : loadedAt.get(loadedTable);
             if (loaded != null && txStart.compare(loaded) == PartialOrder.BEFORE) {
-                out.addAll(change.change() instanceof TableChange.RenameTable
+                statements = change.change() instanceof TableChange.RenameTable
                         ? renameIntoLoadedTable(ddl, change, txStart, loaded)
                         : skip(ddl, change, describe(loadedTable) + " was loaded from a later snapshot (at " + loaded
-                                + "), which has this change already"));
-                continue;
+                                + "), which has this change already");
+            } else {
+                statements = rewrite(ddl, change, round, transition);
             }
-            out.addAll(rewrite(ddl, change));
+            if (round != null) {
+                round.add(statements);
+            } else {
+                out.addAll(statements);
+            }
         }
-        return List.copyOf(out);
+        return round != null ? round.result() : RewrittenDdl.of(out);
+    }
+
+    /** Whether the change is one the task's shard group decides on: of a merged table, with coordination on. */
+    private boolean coordinated(DdlChange change) {
+        if (shards == null || change.table().table().isEmpty()) {
+            return false;
+        }
+        Optional<Route> route = tables.resolve(change.table(), sourceId);
+        return route.isPresent() && isMerged(change.table(), route.get()) && switch (change.kind()) {
+            case ALTER_TABLE, CREATE_INDEX, DROP_INDEX, CREATE_TABLE, CREATE_TABLE_LIKE, DROP_TABLE -> true;
+            default -> false;
+        };
+    }
+
+    private TrackedSchemas trackedSchemas() {
+        if (schemas == null) {
+            throw new IllegalStateException("shard coordination needs the sync's schema tracker (trackedBy)");
+        }
+        return schemas;
     }
 
     /** Single changes skipped so far by the block-allow-list, the event filter or the merged-table rules. */
@@ -143,7 +204,12 @@ final class TaskDdlRewriter implements DdlRewriter {
         }
     }
 
-    private List<String> rewrite(DdlEvent ddl, DdlChange change) {
+    /**
+     * One single change. Where {@code round} is given and the change is coordinated, what the shard group decides
+     * goes into the round (in order), and nothing is returned.
+     */
+    private List<String> rewrite(DdlEvent ddl, DdlChange change, ShardDdlSync.Round round,
+                                 ShardDdlSync.Transition transition) {
         if (change.change() instanceof TableChange.RenameTable) {
             return rename(ddl, change);
         }
@@ -157,6 +223,10 @@ final class TaskDdlRewriter implements DdlRewriter {
         }
         DdlChange routed = change.route(this::target);
         boolean merged = isMerged(change.table(), route.get());
+        if (round != null && coordinated(change)) {
+            coordinate(ddl, change, routed, route.get(), round, transition);
+            return List.of();
+        }
         return switch (change.kind()) {
             case CREATE_DATABASE -> createDatabase(ddl, change, routed, merged);
             case DROP_DATABASE -> merged
@@ -169,13 +239,41 @@ final class TaskDdlRewriter implements DdlRewriter {
                     ? skip(ddl, change, "its route merges it into " + describe(routed.table())
                         + ", which holds the rows of other source tables")
                     : List.of(routed.sql());
-            // On a merged table every shard's ALTER comes here and is applied; coordinating them is shard-merge's part.
+            // Without shard coordination every shard's ALTER on a merged table comes here and is applied, as in DM.
             case ALTER_TABLE, CREATE_INDEX -> isIndexTiDbLacks(change)
                     ? skip(ddl, change, "TiDB has no FULLTEXT or SPATIAL index (the load leaves them out too)")
                     : List.of(routed.sql());
             case ALTER_DATABASE, DROP_INDEX -> List.of(routed.sql());
             case RENAME_TABLE -> throw new IllegalStateException("a rename is handled above: " + change);
         };
+    }
+
+    /** A coordinated change of a merged table: its statement goes to the shard group, which decides. */
+    private void coordinate(DdlEvent ddl, DdlChange change, DdlChange routed, Route route, ShardDdlSync.Round round,
+                            ShardDdlSync.Transition transition) {
+        TableId target = routed.table();
+        switch (change.kind()) {
+            case CREATE_TABLE -> {
+                round.add(createTable(ddl, change, routed, route, true));
+                round.created(change.table(), target, transition);
+            }
+            case CREATE_TABLE_LIKE -> {
+                round.add(createTableLike(ddl, change, route, true));
+                round.created(change.table(), target, transition);
+            }
+            case DROP_TABLE -> {
+                skip(ddl, change, "its route merges it into " + describe(target)
+                        + ", which holds the rows of other source tables");
+                round.dropped(change.table(), target);
+            }
+            default -> {
+                if (isIndexTiDbLacks(change)) {
+                    skip(ddl, change, "TiDB has no FULLTEXT or SPATIAL index (the load leaves them out too)");
+                } else {
+                    round.step(change.table(), target, routed.sql(), transition);
+                }
+            }
+        }
     }
 
     /**

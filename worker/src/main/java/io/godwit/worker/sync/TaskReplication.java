@@ -3,6 +3,7 @@ package io.godwit.worker.sync;
 import com.zaxxer.hikari.HikariDataSource;
 import io.godwit.binlog.schema.SourceDialect;
 import io.godwit.core.config.MySqlInstance;
+import io.godwit.core.config.ShardMode;
 import io.godwit.core.config.SourceConfig;
 import io.godwit.core.config.TaskConfig;
 import io.godwit.core.config.TaskPlan;
@@ -23,6 +24,8 @@ import io.godwit.filters.ExpressionFilter;
 import io.godwit.filters.TableFilterChain;
 import io.godwit.filters.TableRouter;
 import io.godwit.loader.TargetSchemaCreator;
+import io.godwit.shardmerge.InMemoryShardDdlCoordinator;
+import io.godwit.shardmerge.ShardDdlCoordinator;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -62,11 +65,29 @@ public final class TaskReplication {
     private final Map<String, ExpressionFilter> expressions = new LinkedHashMap<>();
     /** One small target pool for the records made during the load; closed when the sync starts. */
     private HikariDataSource loadRecords;
+    /** The shard-DDL lock service of the task's merged tables; null without a {@code shard-mode}. */
+    private final ShardDdlCoordinator shardDdl;
 
+    /**
+     * A task whose sources all sync in this process: with a {@code shard-mode}, their shard groups are coordinated
+     * here, in memory (a restart registers every shard again from its checkpoint).
+     */
     public TaskReplication(TaskConfig task, Map<String, SourceConfig> sources) {
+        this(task, sources, task.shardMode().coordinates() ? new InMemoryShardDdlCoordinator() : null);
+    }
+
+    /**
+     * @param shardDdl the shard-DDL lock service the task's syncs share (the master's in a cluster); used only with a
+     *                 {@code shard-mode}, may be null otherwise
+     */
+    public TaskReplication(TaskConfig task, Map<String, SourceConfig> sources, ShardDdlCoordinator shardDdl) {
         this.task = task;
         this.plan = new TaskPlan(task);
         this.sources = Map.copyOf(sources);
+        this.shardDdl = task.shardMode().coordinates() ? shardDdl : null;
+        if (this.shardDdl == null && task.shardMode().coordinates()) {
+            throw new IllegalArgumentException("shard-mode " + task.shardMode().yamlName() + " needs a coordinator");
+        }
         // An expression filter that cannot be evaluated fails the task now, not after its dump and load.
         plan.instances().forEach(inst -> expressions.put(inst.sourceId(), ExpressionFilter.of(plan, inst)));
     }
@@ -109,6 +130,11 @@ public final class TaskReplication {
      */
     public void run() {
         closeLoadRecords();
+        if (task.shardMode() == ShardMode.PESSIMISTIC) {
+            LOG.warn("task {}: shard-mode pessimistic is coordinated by the optimistic rules for now: a DDL every shard"
+                    + " makes alike runs once on the merged table, one that those rules refuse (a rename, the primary"
+                    + " key, a NOT NULL column without a default) pauses the sync with the shard named", task.name());
+        }
         List<HikariDataSource> pools = new ArrayList<>();
         try {
             for (MySqlInstance inst : plan.instances()) {
@@ -262,8 +288,11 @@ public final class TaskReplication {
                         incrementalStart(inst, source, chain, pool)));
         BinlogEventFilter events = new BinlogEventFilter(plan.eventFilters(inst), task.caseSensitive());
         Map<TableId, BinlogLocation> loadedAt = SyncStart.tableLoads(pool, metaSchema(), task.name(), inst.sourceId());
-        DdlRewriter ddl = new TaskDdlRewriter(inst.sourceId(), chain, events,
+        TaskDdlRewriter ddl = new TaskDdlRewriter(inst.sourceId(), chain, events,
                 new TargetSchemaCreator(pool).dialect()).tablesLoadedAt(loadedAt);
+        if (shardDdl != null) {
+            ddl.coordinatedBy(new ShardDdlSync(task.name(), inst.sourceId(), shardDdl));
+        }
         SyncUnit unit = new SyncUnit(options, source, start, chain, events, expressions.get(inst.sourceId()), ddl, pool);
         unit.rowsLoadedAt(loadedAt);
         return unit;

@@ -9,6 +9,7 @@ import io.godwit.core.error.GodwitException;
 import io.godwit.core.model.BinlogLocation;
 import io.godwit.core.model.TableId;
 import io.godwit.core.model.TableInfo;
+import io.godwit.shardmerge.ShardDdlCoordinator;
 import io.godwit.worker.full.FullMigration;
 import io.godwit.worker.full.MigrationSummary;
 import io.godwit.worker.sync.SyncStatus;
@@ -34,14 +35,25 @@ public final class StandaloneTask implements TaskApi {
     /** The unit running now; the dump streams straight into the load, so the full migration shows as Load. */
     private volatile String unit = "Load";
 
+    /** A task whose sources all run here: with a {@code shard-mode}, its shard groups are coordinated in memory. */
     public StandaloneTask(TaskConfig task, Map<String, SourceConfig> sources, Consumer<List<String>> progressOut,
                           Duration progressInterval) {
+        this(task, sources, progressOut, progressInterval, null);
+    }
+
+    /**
+     * @param shardDdl the shard-DDL lock service shared with the task's other sources (a cluster's master); null for
+     *                 one in this process
+     */
+    public StandaloneTask(TaskConfig task, Map<String, SourceConfig> sources, Consumer<List<String>> progressOut,
+                          Duration progressInterval, ShardDdlCoordinator shardDdl) {
         this.task = task;
         this.sources = Map.copyOf(sources);
         this.progressOut = progressOut;
         this.progressInterval = progressInterval;
         boolean syncs = task.taskMode() == TaskMode.ALL || task.taskMode() == TaskMode.INCREMENTAL;
-        this.replication = syncs ? new TaskReplication(task, sources) : null;
+        this.replication = !syncs ? null
+                : shardDdl == null ? new TaskReplication(task, sources) : new TaskReplication(task, sources, shardDdl);
     }
 
     /** Whether this task keeps running after its full migration (modes all and incremental). */

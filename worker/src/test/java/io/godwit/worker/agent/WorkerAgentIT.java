@@ -47,7 +47,7 @@ class WorkerAgentIT {
         try (FakeMaster master = new FakeMaster().lease(3_000).bind("mysql-01", sourceYaml)
                 .expect("agent", "mysql-01", "Running", taskYaml)) {
             WorkerAgent agent = new WorkerAgent("w1", "127.0.0.1:8262", new MasterClient(List.of(master.address()),
-                    Duration.ofSeconds(2)), StandaloneSubtask.factory("w1"), Duration.ofSeconds(60));
+                    Duration.ofSeconds(2)), StandaloneSubtask.factory("w1", new io.godwit.shardmerge.InMemoryShardDdlCoordinator()), Duration.ofSeconds(60));
             agent.start();
             try {
                 await().atMost(PATIENCE).until(() -> count(target, schema, "TRUE") == 100);
