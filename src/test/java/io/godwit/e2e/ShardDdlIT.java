@@ -85,6 +85,9 @@ class ShardDdlIT {
 
             // kill -9: the shard group lives on in the master's meta store; the other shards catch up meanwhile
             godwit.kill9();
+            String stored = Files.readString(data.resolve("meta.json"));
+            assertThat(stored).as("the group is in the master's meta store")
+                    .contains("shd-`" + shards.m() + "`.`t`").contains("\"joined\"").contains("\"c\"");
             s1.execute("ALTER TABLE " + a + ".t2 ADD COLUMN c INT", "INSERT INTO " + a + ".t2 VALUES (1002, 2, 6)");
             s2.execute("ALTER TABLE " + b + ".t1 ADD COLUMN c INT", "INSERT INTO " + b + ".t1 VALUES (2001, 3, 7)");
             godwit = cluster.startStandalone(data);
