@@ -43,6 +43,27 @@ final class Checks {
                 + (running == null ? "" : "\ngodwit:\n" + running.stderr()));
     }
 
+    /**
+     * Waits up to 90 s until the first value {@code sql} reads is {@code expected}; a query that fails meanwhile
+     * (its table not there yet) counts as not yet.
+     */
+    static void awaitValue(DbEndpoint db, String sql, String expected) throws Exception {
+        long deadline = System.currentTimeMillis() + 90_000;
+        String last = null;
+        while (System.currentTimeMillis() < deadline) {
+            try {
+                last = single(db, sql);
+            } catch (SQLException notThereYet) {
+                last = notThereYet.getMessage();
+            }
+            if (expected.equals(last)) {
+                return;
+            }
+            Thread.sleep(300);
+        }
+        throw new AssertionError(sql + ": expected " + expected + ", last " + last);
+    }
+
     /** The first column of the first row, null when there is no row. */
     static String single(DbEndpoint db, String sql) throws SQLException {
         try (Connection c = db.connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {

@@ -44,7 +44,7 @@ class ClusterDdlIT {
         cluster.dmctlOk("operate-source", "create", src.toString());
         cluster.dmctlOk("start-task", task.toString());
         cluster.awaitStage("cddl", "Running", 1, 120);
-        awaitRow(target, "SELECT COUNT(*) FROM " + db + ".t", "2");
+        Checks.awaitValue(target, "SELECT COUNT(*) FROM " + db + ".t", "2");
 
         GodwitProcess.Result runningSkip = cluster.dmctl("binlog", "skip", "cddl", "-s", "mysql-01");
         assertThat(runningSkip.exitCode()).as("skip while running: %s", runningSkip).isEqualTo(1);
@@ -91,11 +91,11 @@ class ClusterDdlIT {
         cluster.awaitStage("cddl", "Paused", 1, 10);
         JsonNode skipped = cluster.dmctlOk("binlog", "skip", "cddl", "-s", "mysql-01", "-b", pausedAt);
         assertThat(skipped.path("sources").get(0).path("source").asText()).isEqualTo("mysql-01");
-        awaitRow(target, "SELECT extra FROM " + db + ".t WHERE id = 3", "7");
+        Checks.awaitValue(target, "SELECT extra FROM " + db + ".t WHERE id = 3", "7");
         cluster.awaitStage("cddl", "Running", 1, 60);
         // rows of u now carry two columns: they decode only with the definition given by binlog-schema update
         source.execute("INSERT INTO " + db + ".u VALUES (1, 5)");
-        awaitRow(target, "SELECT w FROM " + db + ".u WHERE id = 1", "5");
+        Checks.awaitValue(target, "SELECT w FROM " + db + ".u WHERE id = 1", "5");
 
         // a second refused DDL: the target has the index already; replace it with one that can run
         target.execute("CREATE INDEX by_v ON " + db + ".t (v)");
@@ -104,29 +104,12 @@ class ClusterDdlIT {
         assertThat(pausedAgain.toString()).contains("CREATE INDEX by_v");
         cluster.dmctlOk("binlog", "replace", "cddl", "-s", "mysql-01", "-b", pausedPosition(pausedAgain),
                 "ALTER TABLE `" + db + "`.`t` COMMENT 'by_v exists'; ALTER TABLE `" + db + "`.`t` MODIFY `extra` INT");
-        awaitRow(target, "SELECT extra FROM " + db + ".t WHERE id = 4", "8");
+        Checks.awaitValue(target, "SELECT extra FROM " + db + ".t WHERE id = 4", "8");
         cluster.awaitStage("cddl", "Running", 1, 60);
         assertThat(Checks.single(target, "SELECT TABLE_COMMENT FROM information_schema.TABLES WHERE TABLE_SCHEMA = '" + db
                 + "' AND TABLE_NAME = 't'")).as("the replacement ran").isEqualTo("by_v exists");
 
         Checks.awaitEqual(60, null, task, src);
-    }
-
-    private static void awaitRow(DbEndpoint db, String sql, String expected) throws Exception {
-        long deadline = System.currentTimeMillis() + 60_000;
-        String last = null;
-        while (System.currentTimeMillis() < deadline) {
-            try {
-                last = Checks.single(db, sql);
-            } catch (java.sql.SQLSyntaxErrorException notLoadedYet) {
-                last = notLoadedYet.getMessage();
-            }
-            if (expected.equals(last)) {
-                return;
-            }
-            Thread.sleep(300);
-        }
-        throw new AssertionError(sql + ": expected " + expected + ", last " + last);
     }
 
     /** The paused DDL's position from query-status ({@code "error_position": "(file, pos)"}) as dmctl's -b wants it. */

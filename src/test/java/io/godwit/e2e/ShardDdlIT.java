@@ -17,6 +17,9 @@ import org.junit.jupiter.api.Test;
  * ({@code standalone --task}). Source and target end equal by check-data.
  */
 class ShardDdlIT {
+    private final DbEndpoint s1 = TestDatabases.source1();
+    private final DbEndpoint s2 = TestDatabases.source2();
+    private final DbEndpoint target = TestDatabases.target();
     /** The shards: a.t1 and a.t2 on source 1, b.t1 on source 2, with disjoint ids, routed into m.t. */
     private record Shards(String a, String b, String m, Path dir, Path src1, Path src2, Path task) {
         static Shards create(String taskName) throws Exception {
@@ -58,9 +61,6 @@ class ShardDdlIT {
 
     @Test
     void aClusterCoordinatesTheShardsDdlsThroughTheMastersMetaStoreAcrossAKill9() throws Exception {
-        DbEndpoint s1 = TestDatabases.source1();
-        DbEndpoint s2 = TestDatabases.source2();
-        DbEndpoint target = TestDatabases.target();
         Shards shards = Shards.create("shd");
         String a = shards.a();
         String b = shards.b();
@@ -75,7 +75,7 @@ class ShardDdlIT {
 
             // the first shard adds a column: the merged table gets it at once, and its rows carry values
             s1.execute("ALTER TABLE " + a + ".t1 ADD COLUMN c INT", "INSERT INTO " + a + ".t1 VALUES (1001, 1, 5)");
-            awaitValue(target, "SELECT c FROM " + merged + " WHERE id = 1001", "5");
+            Checks.awaitValue(target, "SELECT c FROM " + merged + " WHERE id = 1001", "5");
             JsonNode locks = cluster.dmctlOk("shard-ddl-lock", "shd");
             assertThat(locks.path("lock")).as("%s", locks).hasSize(1);
             JsonNode lock = locks.path("lock").get(0);
@@ -92,12 +92,12 @@ class ShardDdlIT {
             s2.execute("ALTER TABLE " + b + ".t1 ADD COLUMN c INT", "INSERT INTO " + b + ".t1 VALUES (2001, 3, 7)");
             godwit = cluster.startStandalone(data);
             cluster.awaitStage("shd", "Running", 2, 120);
-            awaitValue(target, "SELECT SUM(c) FROM " + merged, "18");
+            Checks.awaitValue(target, "SELECT SUM(c) FROM " + merged, "18");
             Checks.awaitEqual(120, godwit, shards.task(), shards.src1(), shards.src2());
             assertThat(cluster.dmctlOk("shard-ddl-lock", "shd").path("lock"))
                     .as("every shard made the change: the lock is resolved, as DM drops it").isEmpty();
 
-            dropColumnEverywhere(s1, s2, target, shards, merged);
+            dropColumnEverywhere(shards, merged);
             Checks.awaitEqual(120, godwit, shards.task(), shards.src1(), shards.src2());
 
             cluster.dmctlOk("stop-task", "shd");
@@ -109,9 +109,6 @@ class ShardDdlIT {
 
     @Test
     void aStandaloneTaskCoordinatesItsShardsInProcessAndRebuildsTheGroupsAfterAKill9() throws Exception {
-        DbEndpoint s1 = TestDatabases.source1();
-        DbEndpoint s2 = TestDatabases.source2();
-        DbEndpoint target = TestDatabases.target();
         Shards shards = Shards.create("shs");
         String a = shards.a();
         String b = shards.b();
@@ -122,15 +119,15 @@ class ShardDdlIT {
         try {
             Checks.awaitEqual(120, godwit, shards.task(), shards.src1(), shards.src2());
             s1.execute("ALTER TABLE " + a + ".t1 ADD COLUMN c INT", "INSERT INTO " + a + ".t1 VALUES (1001, 1, 5)");
-            awaitValue(target, "SELECT c FROM " + merged + " WHERE id = 1001", "5");
+            Checks.awaitValue(target, "SELECT c FROM " + merged + " WHERE id = 1001", "5");
             godwit.kill9();
             // after the restart every shard registers again from its checkpoint; the target has c already
             s2.execute("ALTER TABLE " + b + ".t1 ADD COLUMN c INT", "INSERT INTO " + b + ".t1 VALUES (2001, 3, 7)");
             godwit = GodwitProcess.start(args);
             s1.execute("ALTER TABLE " + a + ".t2 ADD COLUMN c INT", "INSERT INTO " + a + ".t2 VALUES (1002, 2, 6)");
-            awaitValue(target, "SELECT SUM(c) FROM " + merged, "18");
+            Checks.awaitValue(target, "SELECT SUM(c) FROM " + merged, "18");
             Checks.awaitEqual(120, godwit, shards.task(), shards.src1(), shards.src2());
-            dropColumnEverywhere(s1, s2, target, shards, merged);
+            dropColumnEverywhere(shards, merged);
             Checks.awaitEqual(120, godwit, shards.task(), shards.src1(), shards.src2());
             assertThat(godwit.stderr()).doesNotContain("paused");
         } finally {
@@ -141,35 +138,17 @@ class ShardDdlIT {
     }
 
     /** DM's deferred drop: the merged table keeps the column until the last shard drops it. */
-    private static void dropColumnEverywhere(DbEndpoint s1, DbEndpoint s2, DbEndpoint target, Shards shards,
-                                             String merged) throws Exception {
+    private void dropColumnEverywhere(Shards shards, String merged) throws Exception {
         String a = shards.a();
         String b = shards.b();
         String column = "SELECT COUNT(*) FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = '" + shards.m()
                 + "' AND TABLE_NAME = 't' AND COLUMN_NAME = 'c'";
         s1.execute("ALTER TABLE " + a + ".t1 DROP COLUMN c", "INSERT INTO " + a + ".t1 VALUES (1003, 1)",
                 "ALTER TABLE " + a + ".t2 DROP COLUMN c", "INSERT INTO " + a + ".t2 VALUES (1004, 2)");
-        awaitValue(target, "SELECT COUNT(*) FROM " + merged + " WHERE id IN (1003, 1004) AND c IS NULL", "2");
+        Checks.awaitValue(target, "SELECT COUNT(*) FROM " + merged + " WHERE id IN (1003, 1004) AND c IS NULL", "2");
         assertThat(Checks.single(target, column)).as("b.t1 still has c: the merged table keeps it").isEqualTo("1");
         s2.execute("ALTER TABLE " + b + ".t1 DROP COLUMN c", "INSERT INTO " + b + ".t1 VALUES (2002, 3)");
-        awaitValue(target, "SELECT COUNT(*) FROM " + merged + " WHERE id = 2002", "1");
+        Checks.awaitValue(target, "SELECT COUNT(*) FROM " + merged + " WHERE id = 2002", "1");
         assertThat(Checks.single(target, column)).as("the last shard dropped c").isEqualTo("0");
-    }
-
-    private static void awaitValue(DbEndpoint db, String sql, String expected) throws Exception {
-        long deadline = System.currentTimeMillis() + 90_000;
-        String last = null;
-        while (System.currentTimeMillis() < deadline) {
-            try {
-                last = Checks.single(db, sql);
-            } catch (java.sql.SQLException notThereYet) {
-                last = notThereYet.getMessage();
-            }
-            if (expected.equals(last)) {
-                return;
-            }
-            Thread.sleep(300);
-        }
-        throw new AssertionError(sql + ": expected " + expected + ", last " + last);
     }
 }

@@ -23,7 +23,8 @@ final class MasterApi {
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
     private final String base;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
 
     /** @param masterAddr {@code host:port}, or a URL with http(s) */
     MasterApi(String masterAddr) {

@@ -13,13 +13,17 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * operate-source update, config task|source|master|worker and binlog skip|replace -b against a stand-in
+ * operate-source update, config task|source|master|worker, binlog skip|replace -b and shard-ddl-lock against a stand-in
  * master: what dmctl sends and prints.
  */
 class MasterBackedCommandsTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String SOURCE_YAML = "source-id: s1\nfrom:\n  host: db1.example\n  port: 3306\n"
             + "  user: repl\n  password: \"s3cret\"\n";
+    private static final String LOCKS = "{\"total\": 1, \"data\": [{\"id\": \"t1-`sales`.`orders`\", \"task\": \"t1\","
+            + " \"mode\": \"optimistic\", \"owner\": \"s1:`shard_0`.`orders`\","
+            + " \"ddls\": [\"ALTER TABLE `sales`.`orders` ADD COLUMN `c` int\"],"
+            + " \"synced\": [\"s1:`shard_0`.`orders`\"], \"unsynced\": [\"s2:`shard_1`.`orders`\"]}]}";
 
     @TempDir Path dir;
     private final FakeMaster master = new FakeMaster();
@@ -232,5 +236,50 @@ class MasterBackedCommandsTest {
 
         assertThat(err.toString().strip()).isEqualTo("dmctl: [code=38002:cluster] the sync of source s1 is paused at"
                 + " the DDL at mysql-bin.000002:4567, not at mysql-bin.000001:1234 (code 38002)");
+    }
+
+    @Test
+    void aTasksLocksInDmShape() throws Exception {
+        master.answer("GET", "/api/v1/tasks/t1/shard-ddl-locks", 200, LOCKS);
+
+        assertThat(run("shard-ddl-lock", "t1")).as(err.toString()).isZero();
+
+        assertThat(master.requests()).extracting(FakeMaster.Request::path)
+                .containsExactly("/api/v1/tasks/t1/shard-ddl-locks");
+        JsonNode printed = JSON.readTree(out.toString());
+        assertThat(printed).isEqualTo(JSON.readTree("{\"result\": true, \"msg\": \"\", \"lock\": [{"
+                + "\"ID\": \"t1-`sales`.`orders`\", \"task\": \"t1\", \"mode\": \"optimistic\","
+                + " \"owner\": \"s1:`shard_0`.`orders`\", \"DDLs\": [\"ALTER TABLE `sales`.`orders` ADD COLUMN `c` int\"],"
+                + " \"synced\": [\"s1:`shard_0`.`orders`\"], \"unsynced\": [\"s2:`shard_1`.`orders`\"]}]}"));
+        assertThat(out.toString()).startsWith("{\n    \"result\" : true,\n    \"msg\" : \"\",\n    \"lock\" : [");
+    }
+
+    @Test
+    void withoutATaskEveryTasksLocksAndNoneIsAnEmptyList() throws Exception {
+        master.answer("GET", "/api/v1/shard-ddl-locks", 200, "{\"total\": 0, \"data\": []}");
+
+        assertThat(run("shard-ddl-lock")).as(err.toString()).isZero();
+
+        assertThat(master.requests()).extracting(FakeMaster.Request::path).containsExactly("/api/v1/shard-ddl-locks");
+        assertThat(JSON.readTree(out.toString())).isEqualTo(JSON.readTree(
+                "{\"result\": true, \"msg\": \"\", \"lock\": []}"));
+    }
+
+    @Test
+    void anUnknownTaskIsTheMastersErrorOnOneLine() {
+        master.answer("GET", "/api/v1/tasks/nope/shard-ddl-locks", 404,
+                "{\"error_code\": 38001, \"error_msg\": \"[code=38001:cluster] task nope not found\"}");
+
+        assertThat(run("shard-ddl-lock", "nope")).isEqualTo(1);
+
+        assertThat(err.toString().strip()).isEqualTo("dmctl: [code=38001:cluster] task nope not found (code 38001)");
+        assertThat(out.toString()).isEmpty();
+    }
+
+    @Test
+    void unlockIsNotPretended() {
+        assertThat(run("shard-ddl-lock", "unlock")).isEqualTo(2);
+        assertThat(err.toString()).contains("shard-ddl-lock unlock is not supported yet");
+        assertThat(master.requests()).isEmpty();
     }
 }

@@ -24,7 +24,8 @@ public final class WorkerProxy {
 
     private final TaskService tasks;
     private final MembershipService members;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
 
     public WorkerProxy(TaskService tasks, MembershipService members) {
         this.tasks = tasks;

@@ -7,10 +7,6 @@ import static io.godwit.master.cluster.SchedulerBindingTest.assertCode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.godwit.core.error.ErrorCode;
-import io.godwit.core.error.GodwitException;
-import io.godwit.master.meta.FileMetaStore;
-import io.godwit.master.meta.MetaSnapshot;
-import io.godwit.master.meta.MetaStore;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -20,28 +16,6 @@ import org.junit.jupiter.api.io.TempDir;
 class FailedSaveTest {
     @TempDir Path dir;
     private final ManualClock clock = new ManualClock();
-
-    /** A file store whose next save fails when told to. */
-    private static final class FailingStore implements MetaStore {
-        private final FileMetaStore files;
-        boolean failNextSave;
-
-        FailingStore(Path dir) {
-            this.files = new FileMetaStore(dir);
-        }
-
-        @Override public MetaSnapshot load() {
-            return files.load();
-        }
-
-        @Override public void save(MetaSnapshot snapshot) {
-            if (failNextSave) {
-                failNextSave = false;
-                throw new GodwitException(ErrorCode.CLUSTER_META_STORE, "no space left on device");
-            }
-            files.save(snapshot);
-        }
-    }
 
     @Test
     void refusedChangeIsNeitherInMemoryNorOnDisk() {

@@ -43,7 +43,8 @@ public final class MasterClient {
         }
         this.masters = List.copyOf(masters);
         this.timeout = timeout;
-        this.http = HttpClient.newBuilder().connectTimeout(timeout).build();
+        // HTTP/1.1 only: the JDK client's h2c upgrade attempt against Vert.x failed a call now and then
+        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(timeout).build();
     }
 
     /** Parses DM's {@code join} value: master addresses separated by commas. */
