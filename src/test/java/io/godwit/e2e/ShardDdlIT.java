@@ -57,6 +57,16 @@ class ShardDdlIT {
                     + "  sb:\n    schema-pattern: \"" + b + "\"\n    target-schema: \"" + m + "\"\n");
             return new Shards(a, b, m, dir, src1, src2, task);
         }
+
+        String merged() { return m + ".t"; }
+
+        /** {@code godwit standalone} (master and workers) on {@code data}, the sources created, the task started. */
+        GodwitProcess startInCluster(ClusterProcesses cluster, Path data) throws Exception {
+            GodwitProcess godwit = cluster.startStandalone(data);
+            cluster.dmctlOk("operate-source", "create", src1.toString(), src2.toString());
+            cluster.dmctlOk("start-task", task.toString());
+            return godwit;
+        }
     }
 
     @Test
@@ -64,12 +74,10 @@ class ShardDdlIT {
         Shards shards = Shards.create("shd");
         String a = shards.a();
         String b = shards.b();
-        String merged = shards.m() + ".t";
+        String merged = shards.merged();
         Path data = shards.dir().resolve("data");
         try (ClusterProcesses cluster = new ClusterProcesses()) {
-            GodwitProcess godwit = cluster.startStandalone(data);
-            cluster.dmctlOk("operate-source", "create", shards.src1().toString(), shards.src2().toString());
-            cluster.dmctlOk("start-task", shards.task().toString());
+            GodwitProcess godwit = shards.startInCluster(cluster, data);
             cluster.awaitStage("shd", "Running", 2, 120);
             Checks.awaitEqual(120, godwit, shards.task(), shards.src1(), shards.src2());
 
@@ -108,11 +116,61 @@ class ShardDdlIT {
     }
 
     @Test
+    void aShardWaitsForTheRefusedChangeOfAnotherAndGoesOnWhenTheOperatorSkipsIt() throws Exception {
+        Shards shards = Shards.create("shw");
+        String a = shards.a();
+        String b = shards.b();
+        try (ClusterProcesses cluster = new ClusterProcesses()) {
+            GodwitProcess godwit = shards.startInCluster(cluster, shards.dir().resolve("data"));
+            String merged = shards.merged();
+            Checks.awaitEqual(120, godwit, shards.task(), shards.src1(), shards.src2());
+
+            // the target has c already: a.t1's ADD COLUMN is the group's change to run, and the target refuses it
+            target.execute("ALTER TABLE " + merged + " ADD COLUMN c INT");
+            s1.execute("ALTER TABLE " + a + ".t1 ADD COLUMN c INT", "INSERT INTO " + a + ".t1 VALUES (1001, 1, 5)");
+            JsonNode paused = cluster.awaitStage("shw", "Paused", 1, 60);
+            assertThat(paused.toString()).contains("ADD COLUMN c");
+            // b.t1's rows after its own ADD COLUMN need a.t1's change first: its sync waits and says for what
+            s2.execute("ALTER TABLE " + b + ".t1 ADD COLUMN c INT", "INSERT INTO " + b + ".t1 VALUES (2001, 3, 7)");
+            JsonNode waiting = awaitWaiting(cluster, "shw", "mysql-02", "shw-`" + shards.m() + "`.`t`");
+            assertThat(waiting.toString()).contains("ALTER TABLE `" + shards.m() + "`.`t` ADD COLUMN c INT");
+            assertThat(Checks.single(target, "SELECT COUNT(*) FROM " + merged + " WHERE id = 2001")).isEqualTo("0");
+
+            cluster.dmctlOk("binlog", "skip", "shw", "-s", "mysql-01");
+            Checks.awaitValue(target, "SELECT SUM(c) FROM " + merged, "12");
+            cluster.awaitStage("shw", "Running", 2, 60);
+            s1.execute("ALTER TABLE " + a + ".t2 ADD COLUMN c INT", "INSERT INTO " + a + ".t2 VALUES (1002, 2, 6)");
+            Checks.awaitEqual(120, godwit, shards.task(), shards.src1(), shards.src2());
+            assertThat(cluster.dmctlOk("shard-ddl-lock", "shw").path("lock")).isEmpty();
+            assertThat(godwit.terminate(90)).isZero();
+        }
+    }
+
+    /** query-status until {@code source}'s subtask names {@code lockId} as the lock it waits on; that subtask's entry. */
+    private static JsonNode awaitWaiting(ClusterProcesses cluster, String task, String source, String lockId)
+            throws Exception {
+        long deadline = System.currentTimeMillis() + 60_000;
+        JsonNode last = null;
+        while (System.currentTimeMillis() < deadline) {
+            last = cluster.dmctlOk("query-status", task);
+            for (JsonNode s : last.path("sources")) {
+                JsonNode sub = s.path("subTaskStatus").get(0);
+                if (source.equals(s.path("sourceStatus").path("source").asText())
+                        && sub.path("unresolvedDDLLockID").asText().equals(lockId)) {
+                    return sub;
+                }
+            }
+            Thread.sleep(500);
+        }
+        throw new AssertionError(source + " of " + task + " does not wait on a shard DDL lock: " + last);
+    }
+
+    @Test
     void aStandaloneTaskCoordinatesItsShardsInProcessAndRebuildsTheGroupsAfterAKill9() throws Exception {
         Shards shards = Shards.create("shs");
         String a = shards.a();
         String b = shards.b();
-        String merged = shards.m() + ".t";
+        String merged = shards.merged();
         String[] args = {"standalone", "--status-addr", "127.0.0.1:0", "--source", shards.src1().toString(),
                 "--source", shards.src2().toString(), "--task", shards.task().toString()};
         GodwitProcess godwit = GodwitProcess.start(args);

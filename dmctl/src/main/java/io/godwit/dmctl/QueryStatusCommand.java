@@ -50,6 +50,8 @@ final class QueryStatusCommand implements Callable<Integer> {
             sub.put("name", name);
             sub.put("stage", DmctlOutput.text(s, "stage"));
             sub.put("expectedStage", DmctlOutput.text(s, "expected_stage"));
+            // DM's lock this subtask waits on: another shard's DDL that must run on the merged table first
+            sub.put("unresolvedDDLLockID", DmctlOutput.text(s.path("status"), "unresolved_ddl_lock_id"));
             String error = DmctlOutput.text(s, "error");
             if (error.isEmpty()) {
                 sub.putNull("result");

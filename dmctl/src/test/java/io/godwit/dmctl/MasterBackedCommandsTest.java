@@ -282,4 +282,20 @@ class MasterBackedCommandsTest {
         assertThat(err.toString()).contains("shard-ddl-lock unlock is not supported yet");
         assertThat(master.requests()).isEmpty();
     }
+
+    @Test
+    void queryStatusNamesTheShardDdlLockASubtaskWaitsOn() throws Exception {
+        master.answer("GET", "/api/v1/tasks/shd/status", 200, "{\"total\": 2, \"data\": ["
+                + "{\"source_name\": \"s1\", \"worker_name\": \"w1\", \"stage\": \"Running\","
+                + " \"status\": {\"unresolved_ddl_lock_id\": \"\"}},"
+                + "{\"source_name\": \"s2\", \"worker_name\": \"w2\", \"stage\": \"Running\","
+                + " \"status\": {\"unresolved_ddl_lock_id\": \"shd-`m`.`t`\"}}]}");
+
+        assertThat(run("query-status", "shd")).as(err.toString()).isZero();
+
+        JsonNode sources = JSON.readTree(out.toString()).path("sources");
+        assertThat(sources.get(0).path("subTaskStatus").get(0).path("unresolvedDDLLockID").asText()).isEmpty();
+        assertThat(sources.get(1).path("subTaskStatus").get(0).path("unresolvedDDLLockID").asText())
+                .isEqualTo("shd-`m`.`t`");
+    }
 }

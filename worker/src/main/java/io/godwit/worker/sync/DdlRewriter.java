@@ -4,6 +4,7 @@ import io.godwit.core.event.DdlEvent;
 import io.godwit.core.model.BinlogLocation;
 import java.util.List;
 import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 import javax.sql.DataSource;
 
 /**
@@ -48,9 +49,11 @@ public interface DdlRewriter {
      * The sync (re)opened the binlog at its checkpoint, the tracker restored there: a rewriter that coordinates merged
      * tables registers them and finishes what it left pending before.
      *
+     * @param waiting told what the sync waits for (another shard's change), and null when it no longer waits
      * @return false when {@code stopping} turned true before it was done
      */
-    default boolean syncStarting(DataSource targetPool, BooleanSupplier stopping) throws InterruptedException {
+    default boolean syncStarting(DataSource targetPool, BooleanSupplier stopping,
+                                 Consumer<SyncStatus.ShardWait> waiting) throws InterruptedException {
         return true;
     }
 }

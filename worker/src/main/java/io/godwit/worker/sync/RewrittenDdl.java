@@ -3,6 +3,7 @@ package io.godwit.worker.sync;
 import io.godwit.shardmerge.ShardDdlDecision;
 import java.util.List;
 import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 
 /**
  * What the target runs for one source DDL and, where the DDL changes merged tables, the shard-DDL decisions behind
@@ -39,12 +40,13 @@ public final class RewrittenDdl {
     }
 
     /**
-     * Waits until the target ran every shard-DDL execution these decisions await.
+     * Waits until the target ran every shard-DDL execution these decisions await, telling {@code waiting} what it
+     * waits for meanwhile (and null when done).
      *
      * @return false when {@code stopping} turned true first: nothing of the DDL ran, a restart reads it again
      */
-    boolean awaitTurn(BooleanSupplier stopping) throws InterruptedException {
-        return shards == null || shards.awaitTurn(decisions, stopping);
+    boolean awaitTurn(BooleanSupplier stopping, Consumer<SyncStatus.ShardWait> waiting) throws InterruptedException {
+        return shards == null || shards.awaitTurn(decisions, stopping, waiting);
     }
 
     /** Tells the coordinator that the versions these decisions gave this sync ran on the target. */

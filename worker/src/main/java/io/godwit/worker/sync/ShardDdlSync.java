@@ -31,6 +31,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
@@ -86,7 +87,7 @@ final class ShardDdlSync {
      * @return false when {@code stopping} turned true while waiting for another member's execution
      */
     boolean start(SchemaTracker tracker, Function<TableId, Optional<TableId>> mergedTarget, DataSource pool,
-                  BooleanSupplier stopping) throws InterruptedException {
+                  BooleanSupplier stopping, Consumer<SyncStatus.ShardWait> waiting) throws InterruptedException {
         Map<ShardGroupId, List<ShardMember>> mine = new TreeMap<>(Comparator.comparing(ShardGroupId::toString));
         for (TableId table : tracker.tables()) {
             Optional<TableId> target = mergedTarget.apply(table);
@@ -103,7 +104,7 @@ final class ShardDdlSync {
                 // coordinator (a DDL reported but not checkpointed), and the DDL read again brings them together.
                 ShardDdlDecision decision = coordinator.register(group, member, definition(shape.get()));
                 log(decision);
-                if (!awaitTurn(List.of(decision), stopping)) {
+                if (!awaitTurn(List.of(decision), stopping, waiting)) {
                     return false;
                 }
                 run(pool, decision.targetStatements(), group);
@@ -122,7 +123,7 @@ final class ShardDdlSync {
             for (PendingExecution p : pending) {
                 LOG.info("shard group {}: version {} of {} is pending since before this start; running it again: {}",
                         group, p.version(), p.owner(), p.statements());
-                if (!awaitApplied(group, p.version() - 1, stopping)) {
+                if (!awaitApplied(group, p.version() - 1, stopping, waiting)) {
                     return false;
                 }
                 run(pool, p.statements(), group);
@@ -227,10 +228,14 @@ final class ShardDdlSync {
     /** A table's definitions around one single change; empty where the table does not exist. */
     record Transition(Optional<TableShape> before, Optional<TableShape> after) {}
 
-    /** Waits for every execution the decisions await; false when the sync is asked to stop first. */
-    boolean awaitTurn(List<ShardDdlDecision> decisions, BooleanSupplier stopping) throws InterruptedException {
+    /**
+     * Waits for every execution the decisions await, telling {@code waiting} what it waits for (null when done); false
+     * when the sync is asked to stop first.
+     */
+    boolean awaitTurn(List<ShardDdlDecision> decisions, BooleanSupplier stopping,
+                      Consumer<SyncStatus.ShardWait> waiting) throws InterruptedException {
         for (ShardDdlDecision d : decisions) {
-            if (d.mustAwait() && !awaitApplied(d.group(), d.awaitVersion(), stopping)) {
+            if (d.mustAwait() && !awaitApplied(d.group(), d.awaitVersion(), stopping, waiting)) {
                 return false;
             }
         }
@@ -245,22 +250,38 @@ final class ShardDdlSync {
         }
     }
 
-    private boolean awaitApplied(ShardGroupId group, long version, BooleanSupplier stopping)
-            throws InterruptedException {
+    private boolean awaitApplied(ShardGroupId group, long version, BooleanSupplier stopping,
+                                 Consumer<SyncStatus.ShardWait> waiting) throws InterruptedException {
         if (version <= 0) {
             return true;
         }
-        boolean logged = false;
-        while (!coordinator.awaitApplied(group, version, AWAIT_SLICE)) {
-            if (stopping.getAsBoolean()) {
-                return false;
+        try {
+            boolean shown = false;
+            while (!coordinator.awaitApplied(group, version, AWAIT_SLICE)) {
+                if (!shown) {
+                    SyncStatus.ShardWait wait = waitFor(group, version);
+                    waiting.accept(wait);
+                    LOG.info("shard group {}: waiting until the target ran version {}: {} by {} (see shard-ddl-lock)",
+                            group, version, wait.statements(), wait.owners());
+                    shown = true;
+                }
+                if (stopping.getAsBoolean()) {
+                    return false;
+                }
             }
-            if (!logged) {
-                LOG.info("shard group {}: waiting until the target ran version {} (see shard-ddl-lock)", group, version);
-                logged = true;
-            }
+            return true;
+        } finally {
+            waiting.accept(null);
         }
-        return true;
+    }
+
+    /** What the group holds pending up to {@code version}, for status. */
+    private SyncStatus.ShardWait waitFor(ShardGroupId group, long version) {
+        List<PendingExecution> pending = coordinator.group(group).map(ShardGroupState::pending).orElse(List.of())
+                .stream().filter(p -> p.version() <= version).toList();
+        return new SyncStatus.ShardWait(group.toString(), version,
+                pending.stream().flatMap(p -> p.statements().stream()).toList(),
+                pending.stream().map(p -> p.owner().toString()).distinct().toList());
     }
 
     /** Runs statements the coordinator holds pending, which may have run before. */

@@ -107,6 +107,14 @@ public final class SyncCoordinator {
     private final BinlogLocation initialLocation;
     private final DdlOverrides ddlOverrides = new DdlOverrides();
     private volatile BinlogLocation safeUntil;
+    /**
+     * The shard-DDL decisions of the DDL the target refused, by the DDL batch's start: once that batch completes (run
+     * again, skipped or replaced by the operator) their versions are acknowledged, so that the other shards go on and
+     * the next start does not run the refused statements again.
+     */
+    private volatile RefusedShardDdl refusedShardDdl;
+
+    private record RefusedShardDdl(BinlogLocation start, RewrittenDdl rewritten) {}
     private volatile boolean stopRequested;
     private long safeModeUntilNanos;
     private boolean firstRecovery = true;
@@ -261,12 +269,13 @@ public final class SyncCoordinator {
             BatchHeader h = new BatchHeader(p.seq(), p.start(), p.next());
             LOG.info("sync of {}: DDL batch {} at {} was pending; running it again", options.sourceId(), p.seq(), p.at());
             ddl.resume(h, p, checkpointedTableInfo);
+            acknowledgeRefused(h.start());
             batchDone(h, 0, Map.of());
             seq = p.seq();
         }
         router.schemaChanged();
         try (ChangeSource source = opener.openAt(resume.readFrom(), checkpointedTableInfo)) {
-            if (!ddlRewriter.syncStarting(pool, () -> stopRequested)) {
+            if (!ddlRewriter.syncStarting(pool, () -> stopRequested, counters::shardWait)) {
                 return;
             }
             BatchReader reader = new BatchReader(source, router, counters, () -> stopRequested || batchesLeft <= 0,
@@ -343,13 +352,21 @@ public final class SyncCoordinator {
         BatchHeader h = new BatchHeader(seq, d.start(), d.ddl().next());
         RewrittenDdl rewritten = rewrite(d, h);
         router.schemaChanged();
-        if (!rewritten.awaitTurn(() -> stopRequested || batchesLeft <= 0)) {
+        if (!rewritten.awaitTurn(() -> stopRequested || batchesLeft <= 0, counters::shardWait)) {
             return false; // nothing of the DDL ran: a restart reads it again
         }
         String info = tableInfo.get();
-        ddl.apply(h, d.ddl().at(), rewritten.statements(), info == null ? "" : info, rewritten.mayHaveRun());
+        try {
+            ddl.apply(h, d.ddl().at(), rewritten.statements(), info == null ? "" : info, rewritten.mayHaveRun());
+        } catch (SyncApplyException refused) {
+            if (!rewritten.decisions().isEmpty()) {
+                refusedShardDdl = new RefusedShardDdl(h.start(), rewritten);
+            }
+            throw refused;
+        }
         checkpointedTableInfo = info == null ? "" : info;
         rewritten.acknowledge();
+        acknowledgeRefused(h.start());
         batchDone(h, d.ddl().sourceTimeMillis(), Map.of());
         return true;
     }
@@ -369,6 +386,17 @@ public final class SyncCoordinator {
             throw e;
         } catch (GodwitException e) {
             throw new SyncApplyException(e.code(), e.getMessage(), h.start(), d.ddl().sql(), e);
+        }
+    }
+
+    /** The DDL batch at {@code start} is complete: the decisions remembered when the target refused it are done. */
+    private void acknowledgeRefused(BinlogLocation start) {
+        RefusedShardDdl refused = refusedShardDdl;
+        // by file and position, as overrides are keyed: the checkpoint's copy of the start may spell the GTID set apart
+        if (refused != null && refused.start().file().equals(start.file())
+                && refused.start().position() == start.position()) {
+            refused.rewritten().acknowledge();
+            refusedShardDdl = null;
         }
     }
 

@@ -16,6 +16,7 @@ final class SyncCounters {
     private final AtomicReference<Applied> applied = new AtomicReference<>(new Applied(null, 0));
     private final AtomicReference<SyncStatus.Failure> lastError = new AtomicReference<>();
     private volatile boolean safeMode;
+    private final AtomicReference<SyncStatus.ShardWait> shardWait = new AtomicReference<>();
     private long rateSampleNanos = System.nanoTime();
     private long rateSampleRows;
     private double rate;
@@ -48,6 +49,9 @@ final class SyncCounters {
 
     void clearError() { lastError.set(null); }
 
+    /** The shard-DDL change the sync waits for now; null when it waits for none. */
+    void shardWait(SyncStatus.ShardWait wait) { shardWait.set(wait); }
+
     long rowsApplied() { return rowsApplied.get(); }
 
     long rowsFiltered() { return rowsFiltered.get(); }
@@ -64,6 +68,6 @@ final class SyncCounters {
         }
         Applied a = applied.get();
         return new SyncStatus(a.location, a.batch, rows, rowsFiltered.get(), rowsNotFound.get(), rate,
-                lastSourceEventMillis.get(), safeMode, lastError.get());
+                lastSourceEventMillis.get(), safeMode, lastError.get(), shardWait.get());
     }
 }

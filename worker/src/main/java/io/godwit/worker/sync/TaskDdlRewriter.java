@@ -26,6 +26,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
@@ -115,12 +116,13 @@ final class TaskDdlRewriter implements DdlRewriter {
     }
 
     @Override
-    public boolean syncStarting(DataSource targetPool, BooleanSupplier stopping) throws InterruptedException {
+    public boolean syncStarting(DataSource targetPool, BooleanSupplier stopping,
+                                Consumer<SyncStatus.ShardWait> waiting) throws InterruptedException {
         if (shards == null) {
             return true;
         }
         return shards.start(trackedSchemas().current(), table -> tables.resolve(table, sourceId)
-                .filter(route -> isMerged(table, route)).map(Route::target), targetPool, stopping);
+                .filter(route -> isMerged(table, route)).map(Route::target), targetPool, stopping, waiting);
     }
 
     @Override

@@ -34,7 +34,8 @@ public final class TaskStatusReport {
             sub.put("worker_name", "standalone");
             sub.put("stage", paused.contains(source) ? "Paused" : "Running");
             sub.put("unit", s != null ? "Sync" : unit);
-            sub.put("unresolved_ddl_lock_id", "");
+            SyncStatus.ShardWait wait = s == null ? null : s.shardWait();
+            sub.put("unresolved_ddl_lock_id", wait == null ? "" : wait.lockId());
             if (s != null && s.lastError() != null) {
                 SyncStatus.Failure f = s.lastError();
                 sub.put("error_msg", f.message());
@@ -55,6 +56,8 @@ public final class TaskStatusReport {
                 st.put("syncer_binlog_gtid", applied == null ? "" : applied.gtidSet());
                 st.put("seconds_behind_master", s.secondsBehind(nowMillis));
                 st.put("safe_mode", s.safeMode());
+                // DM's blocking DDLs: here those of other shards that must run on the merged table first
+                st.put("blocking_ddls", wait == null ? List.of() : wait.statements());
                 st.put("synced", master != null && applied != null && master.file().equals(applied.file())
                         && master.position() == applied.position());
                 sub.put("sync_status", st);

@@ -10,6 +10,14 @@ import io.godwit.core.event.DdlEvent;
 import io.godwit.core.model.BinlogLocation;
 import io.godwit.core.model.TableId;
 import io.godwit.core.model.TableInfo;
+import io.godwit.shardmerge.InMemoryShardDdlCoordinator;
+import io.godwit.shardmerge.ShardColumn;
+import io.godwit.shardmerge.ShardDdlDecision;
+import io.godwit.shardmerge.ShardDdlReport;
+import io.godwit.shardmerge.ShardGroupId;
+import io.godwit.shardmerge.ShardIndex;
+import io.godwit.shardmerge.ShardMember;
+import io.godwit.shardmerge.ShardTableDefinition;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
@@ -38,6 +46,23 @@ class DdlIT {
 
         String tableInfo() {
             return "{\"version\": " + version.get() + "}";
+        }
+    }
+
+    /** Row 1, an ALTER of a table the target lacks (so it refuses it), row 2: the script of the refusal tests. */
+    private record AlterOfMissingTable(TableInfo t, EventScript s, BinlogLocation start, BinlogLocation beforeDdl,
+                                       String sql) {
+        static AlterOfMissingTable of(SyncHarness h) throws Exception {
+            TableInfo t = h.table("t", "CREATE TABLE %s (`id` int NOT NULL, PRIMARY KEY (`id`))", List.of("id"),
+                    col("id", "int"));
+            EventScript s = new EventScript();
+            BinlogLocation start = s.here();
+            s.insert(t.id(), row(1L)).commit();
+            BinlogLocation beforeDdl = s.here();
+            String sql = "ALTER TABLE " + TableId.of(h.db, "missing").quoted() + " ADD COLUMN `x` int";
+            s.ddl(h.db, sql);
+            s.insert(t.id(), row(2L)).commit();
+            return new AlterOfMissingTable(t, s, start, beforeDdl, sql);
         }
     }
 
@@ -81,15 +106,13 @@ class DdlIT {
     void rejectedDdlPausesWithPositionAndStatementAndIsNotExcusedOnResume() throws Exception {
         try (SyncHarness h = new SyncHarness(DdlIT.class, "reject");
              HikariDataSource pool = h.pool(3)) {
-            TableInfo t = h.table("t", "CREATE TABLE %s (`id` int NOT NULL, PRIMARY KEY (`id`))", List.of("id"), col("id", "int"));
-            EventScript s = new EventScript();
-            BinlogLocation start = s.here();
-            s.insert(t.id(), row(1L)).commit();
-            BinlogLocation beforeDdl = s.here();
+            AlterOfMissingTable script = AlterOfMissingTable.of(h);
+            TableInfo t = script.t();
+            EventScript s = script.s();
+            BinlogLocation start = script.start();
+            BinlogLocation beforeDdl = script.beforeDdl();
             String missing = TableId.of(h.db, "missing").quoted();
-            String sql = "ALTER TABLE " + missing + " ADD COLUMN `x` int";
-            s.ddl(h.db, sql);
-            s.insert(t.id(), row(2L)).commit();
+            String sql = script.sql();
             Ddl ddl = new Ddl(h, null);
             ScriptedSource source = new ScriptedSource(s);
             for (int attempt = 0; attempt < 2; attempt++) {
@@ -146,6 +169,47 @@ class DdlIT {
                     + "' AND (TABLE_NAME = 't' AND COLUMN_NAME IN ('a', 'b') OR TABLE_NAME = 'c')")).containsExactly("3");
             assertThat(source.opened()).last().isEqualTo(s.end());
             assertThat(ddl.version.get()).as("the DDL event was not read again").isEqualTo(1);
+        }
+    }
+
+    @Test
+    void aShardDdlTheTargetRefusedIsAcknowledgedOnceTheOperatorSkipsIt() throws Exception {
+        try (SyncHarness h = new SyncHarness(DdlIT.class, "shard");
+             HikariDataSource pool = h.pool(3)) {
+            AlterOfMissingTable script = AlterOfMissingTable.of(h);
+            // one shard of two reports the DDL: the group has it run on the merged table as version 1
+            InMemoryShardDdlCoordinator groups = new InMemoryShardDdlCoordinator();
+            ShardGroupId group = ShardGroupId.of(h.task, TableId.of(h.db, "missing"));
+            ShardTableDefinition before = ShardTableDefinition.of(
+                    List.of(new ShardColumn("id", "int", null, false, null)), List.of(ShardIndex.primaryKey("id")));
+            ShardTableDefinition after = ShardTableDefinition.of(List.of(new ShardColumn("id", "int", null, false, null),
+                    ShardColumn.nullable("x", "int")), List.of(ShardIndex.primaryKey("id")));
+            ShardMember owner = ShardMember.of("s1", "a", "t1");
+            groups.register(group, owner, before);
+            groups.register(group, ShardMember.of("s2", "b", "t1"), before);
+            ShardDdlSync shards = new ShardDdlSync(h.task, "s1", groups);
+            DdlRewriter reported = new DdlRewriter() {
+                @Override public List<String> targetStatements(DdlEvent ddl) {
+                    return rewrite(ddl, null).statements();
+                }
+
+                @Override public RewrittenDdl rewrite(DdlEvent ddl, BinlogLocation txStart) {
+                    ShardDdlDecision d = groups.report(ShardDdlReport.of(group, owner, before, ddl.sql(), after));
+                    return new RewrittenDdl(d.targetStatements(), List.of(d), shards);
+                }
+            };
+            ScriptedSource source = new ScriptedSource(script.s());
+            SyncCoordinator c = h.coordinator(h.options(2, 10), pool, source, script.start(), SlotCommitter.COMMIT,
+                    SyncHarness.allTables(h.meta), reported, () -> "{}");
+            // paused by the refusal, as a task's sync pauses (runUntil would stop it for good)
+            assertThat(SyncHarness.runUntilPaused(c)).isInstanceOf(SyncApplyException.class);
+            assertThat(c.status().lastError().statement()).isEqualTo(script.sql());
+            assertThat(groups.isApplied(group, 1)).as("refused, so not acknowledged").isFalse();
+
+            c.overridePausedDdl(script.beforeDdl(), List.of());
+            SyncHarness.runToEnd(c, script.s().end());
+            assertThat(SyncHarness.rows("SELECT id FROM " + script.t().id().quoted() + " ORDER BY id")).containsExactly("1", "2");
+            assertThat(groups.isApplied(group, 1)).as("the operator's skip settles the group's version").isTrue();
         }
     }
 }

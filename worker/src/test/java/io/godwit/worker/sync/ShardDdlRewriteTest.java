@@ -23,6 +23,7 @@ import io.godwit.shardmerge.ShardDdlDecision.Outcome;
 import io.godwit.shardmerge.ShardGroupId;
 import io.godwit.shardmerge.ShardGroupState;
 import io.godwit.shardmerge.ShardMember;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
@@ -72,7 +73,7 @@ class ShardDdlRewriteTest {
 
         /** The sync's start: the tracker as checkpointed, the members registered. */
         void start() throws InterruptedException {
-            assertThat(rewriter.syncStarting(null, () -> false)).isTrue();
+            assertThat(rewriter.syncStarting(null, () -> false, wait -> { })).isTrue();
         }
     }
 
@@ -175,6 +176,23 @@ class ShardDdlRewriteTest {
         assertThat(again.statements()).isEqualTo(first.statements());
         assertThat(again.mayHaveRun()).isTrue();
         assertThat(again.decisions().get(0).version()).isEqualTo(first.decisions().get(0).version());
+    }
+
+    @Test
+    void aShardWhoseRowsNeedAnotherShardsPendingChangeWaitsAndStatusSaysForWhat() throws InterruptedException {
+        RewrittenDdl owner = s1.ddl("a", "ALTER TABLE t1 ADD COLUMN c INT");
+        RewrittenDdl follower = s2.ddl("b", "ALTER TABLE t1 ADD COLUMN c INT");
+        assertThat(follower.decisions()).singleElement().satisfies(d -> assertThat(d.awaitVersion()).isEqualTo(1));
+
+        List<SyncStatus.ShardWait> shown = new ArrayList<>();
+        assertThat(follower.awaitTurn(() -> true, shown::add)).as("asked to stop while waiting").isFalse();
+        assertThat(shown).hasSize(2);
+        assertThat(shown.get(0)).isEqualTo(new SyncStatus.ShardWait("shd-`m`.`t`", 1,
+                List.of("ALTER TABLE `m`.`t` ADD COLUMN c INT"), List.of("s1/a.t1")));
+        assertThat(shown.get(1)).as("no longer waiting").isNull();
+
+        owner.acknowledge();
+        assertThat(follower.awaitTurn(() -> true, shown::add)).isTrue();
     }
 
     @Test

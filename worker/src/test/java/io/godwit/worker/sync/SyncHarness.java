@@ -99,14 +99,7 @@ final class SyncHarness implements AutoCloseable {
      */
     static Throwable runUntil(SyncCoordinator c, BinlogLocation end) throws InterruptedException {
         AtomicReference<Throwable> failure = new AtomicReference<>();
-        Thread t = new Thread(() -> {
-            try {
-                c.run();
-            } catch (Throwable e) {
-                failure.set(e);
-            }
-        }, "sync-it-coordinator");
-        t.start();
+        Thread t = running(c, failure);
         long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
         while (t.isAlive() && System.nanoTime() < deadline) {
             BinlogLocation applied = c.status().appliedLocation();
@@ -124,6 +117,33 @@ final class SyncHarness implements AutoCloseable {
             throw new IllegalStateException("coordinator stopped at " + c.status().appliedLocation() + ", not at " + end);
         }
         return failure.get();
+    }
+
+    /**
+     * Runs the coordinator until it fails on its own, as a task's sync pauses (without {@link SyncCoordinator#stop},
+     * so that it can run again after an operator's skip or replace); returns the failure.
+     */
+    static Throwable runUntilPaused(SyncCoordinator c) throws InterruptedException {
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        Thread t = running(c, failure);
+        t.join(Duration.ofMinutes(3).toMillis());
+        if (t.isAlive()) {
+            throw new IllegalStateException("coordinator did not pause");
+        }
+        return failure.get();
+    }
+
+    /** The coordinator running on a thread of its own, which keeps what it threw in {@code failure}. */
+    private static Thread running(SyncCoordinator c, AtomicReference<Throwable> failure) {
+        Thread t = new Thread(() -> {
+            try {
+                c.run();
+            } catch (Throwable e) {
+                failure.set(e);
+            }
+        }, "sync-it-coordinator");
+        t.start();
+        return t;
     }
 
     /** Runs to {@code end}; any failure fails the test. */
