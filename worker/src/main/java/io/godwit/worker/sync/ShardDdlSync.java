@@ -80,29 +80,33 @@ final class ShardDdlSync {
     }
 
     /**
-     * The sync (re)starts with {@code tracker} as of its checkpoint: registers unknown members, then runs and
-     * acknowledges this source's pending executions in version order.
+     * The sync (re)starts with {@code tracker} as of its checkpoint: per group (one read of its state), registers
+     * unknown members, then runs and acknowledges this source's pending executions in version order.
      *
      * @param mergedTarget the target table a tracked table is merged into, empty when it is not merged
      * @return false when {@code stopping} turned true while waiting for another member's execution
      */
     boolean start(SchemaTracker tracker, Function<TableId, Optional<TableId>> mergedTarget, DataSource pool,
                   BooleanSupplier stopping, Consumer<SyncStatus.ShardWait> waiting) throws InterruptedException {
-        Map<ShardGroupId, List<ShardMember>> mine = new TreeMap<>(Comparator.comparing(ShardGroupId::toString));
+        Map<ShardGroupId, List<TableId>> mine = new TreeMap<>(Comparator.comparing(ShardGroupId::toString));
         for (TableId table : tracker.tables()) {
-            Optional<TableId> target = mergedTarget.apply(table);
-            Optional<TableShape> shape = tracker.shape(table);
-            if (target.isEmpty() || shape.isEmpty()) {
-                continue;
-            }
-            ShardGroupId group = group(target.get());
-            ShardMember member = member(table);
-            mine.computeIfAbsent(group, g -> new ArrayList<>()).add(member);
-            boolean known = coordinator.group(group).flatMap(s -> s.member(member)).filter(m -> !m.departed()).isPresent();
-            if (!known) {
-                // A member the group already knows is not registered again: its tracker may be behind the
-                // coordinator (a DDL reported but not checkpointed), and the DDL read again brings them together.
-                ShardDdlDecision decision = coordinator.register(group, member, definition(shape.get()));
+            mergedTarget.apply(table).ifPresent(target -> mine.computeIfAbsent(group(target), g -> new ArrayList<>())
+                    .add(table));
+        }
+        for (Map.Entry<ShardGroupId, List<TableId>> e : mine.entrySet()) {
+            ShardGroupId group = e.getKey();
+            Optional<ShardGroupState> stored = coordinator.group(group);
+            boolean registered = false;
+            for (TableId table : e.getValue()) {
+                ShardMember member = member(table);
+                if (stored.flatMap(st -> st.member(member)).filter(m -> !m.departed()).isPresent()) {
+                    // Not registered again: its tracker may be behind the coordinator (a DDL reported but not
+                    // checkpointed), and the DDL read again brings them together.
+                    continue;
+                }
+                ShardDdlDecision decision = coordinator.register(group, member,
+                        definition(tracker.shape(table).orElseThrow()));
+                registered = true;
                 log(decision);
                 if (!awaitTurn(List.of(decision), stopping, waiting)) {
                     return false;
@@ -110,15 +114,12 @@ final class ShardDdlSync {
                 run(pool, decision.targetStatements(), group);
                 acknowledge(List.of(decision));
             }
-        }
-        for (Map.Entry<ShardGroupId, List<ShardMember>> e : mine.entrySet()) {
-            ShardGroupId group = e.getKey();
-            List<PendingExecution> pending = new ArrayList<>();
-            ShardGroupState state = coordinator.group(group).orElse(null);
+            ShardGroupState state = (registered ? coordinator.group(group) : stored).orElse(null);
             if (state == null) {
                 continue;
             }
-            e.getValue().forEach(m -> pending.addAll(state.pendingOf(m)));
+            List<PendingExecution> pending = new ArrayList<>();
+            e.getValue().forEach(table -> pending.addAll(state.pendingOf(member(table))));
             pending.sort(Comparator.comparingLong(PendingExecution::version));
             for (PendingExecution p : pending) {
                 LOG.info("shard group {}: version {} of {} is pending since before this start; running it again: {}",

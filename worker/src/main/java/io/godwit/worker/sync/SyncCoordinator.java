@@ -392,9 +392,7 @@ public final class SyncCoordinator {
     /** The DDL batch at {@code start} is complete: the decisions remembered when the target refused it are done. */
     private void acknowledgeRefused(BinlogLocation start) {
         RefusedShardDdl refused = refusedShardDdl;
-        // by file and position, as overrides are keyed: the checkpoint's copy of the start may spell the GTID set apart
-        if (refused != null && refused.start().file().equals(start.file())
-                && refused.start().position() == start.position()) {
+        if (refused != null && BatchHeader.samePlace(refused.start(), start)) {
             refused.rewritten().acknowledge();
             refusedShardDdl = null;
         }

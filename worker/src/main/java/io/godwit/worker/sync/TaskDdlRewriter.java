@@ -176,11 +176,14 @@ final class TaskDdlRewriter implements DdlRewriter {
 
     /** Whether the change is one the task's shard group decides on: of a merged table, with coordination on. */
     private boolean coordinated(DdlChange change) {
+        return tables.resolve(change.table(), sourceId).filter(route -> coordinated(change, route)).isPresent();
+    }
+
+    private boolean coordinated(DdlChange change, Route route) {
         if (shards == null || change.table().table().isEmpty()) {
             return false;
         }
-        Optional<Route> route = tables.resolve(change.table(), sourceId);
-        return route.isPresent() && isMerged(change.table(), route.get()) && switch (change.kind()) {
+        return isMerged(change.table(), route) && switch (change.kind()) {
             case ALTER_TABLE, CREATE_INDEX, DROP_INDEX, CREATE_TABLE, CREATE_TABLE_LIKE, DROP_TABLE -> true;
             default -> false;
         };
@@ -225,7 +228,7 @@ final class TaskDdlRewriter implements DdlRewriter {
         }
         DdlChange routed = change.route(this::target);
         boolean merged = isMerged(change.table(), route.get());
-        if (round != null && coordinated(change)) {
+        if (round != null && coordinated(change, route.get())) {
             coordinate(ddl, change, routed, route.get(), round, transition);
             return List.of();
         }
